@@ -1,0 +1,143 @@
+package org.carerelay.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends events to the audit log and verifies its chain.
+ *
+ * <p>Each practice has its own chain. Appends to one chain are serialized by a transaction-scoped advisory lock
+ * held until commit, so the chain is one line even with many nodes; different practices never wait for each
+ * other, and one practice's chain can be verified or handed to its auditors alone.
+ */
+@Service
+public class AuditLog {
+
+    private static final String COLUMNS = "id, practice_id, chain_seq, occurred_at, actor_type, actor_id, action, "
+            + "target_type, target_id, payload::text AS payload, prev_hash, hash";
+    private static final int VERIFY_FETCH_SIZE = 1_000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+        this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+        this.streaming.setFetchSize(VERIFY_FETCH_SIZE);
+        this.clock = clock;
+    }
+
+    /** Appends {@code event}; it commits or rolls back with the caller's transaction, which must exist. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditEvent event) {
+        UUID practice = event.practice().value();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:practice, 0))")
+                .param("practice", practice.toString())
+                .query((ResultSet rs) -> {
+                });
+        Optional<Link> last = jdbc.sql("SELECT chain_seq, hash FROM audit_event WHERE practice_id = :practice "
+                        + "ORDER BY chain_seq DESC LIMIT 1")
+                .param("practice", practice)
+                .query((rs, n) -> new Link(rs.getLong("chain_seq"), rs.getString("hash")))
+                .optional();
+        ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.map(l -> l.seq() + 1).orElse(1L),
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), event.actor().type().name(), event.actor().id(),
+                event.action(), event.target() == null ? null : event.target().type(),
+                event.target() == null ? null : event.target().id(), event.payload(),
+                last.map(Link::hash).orElse(ChainHash.GENESIS));
+        jdbc.sql("""
+                INSERT INTO audit_event (id, practice_id, chain_seq, occurred_at, actor_type, actor_id, action,
+                                         target_type, target_id, payload, prev_hash, hash)
+                VALUES (:id, :practice, :seq, :occurredAt, :actorType, :actorId, :action,
+                        :targetType, :targetId, CAST(:payload AS jsonb), :prevHash, :hash)""")
+                .param("id", row.id())
+                .param("practice", row.practiceId())
+                .param("seq", row.chainSeq())
+                .param("occurredAt", java.sql.Timestamp.from(row.occurredAt()))
+                .param("actorType", row.actorType())
+                .param("actorId", row.actorId())
+                .param("action", row.action())
+                .param("targetType", row.targetType())
+                .param("targetId", row.targetId())
+                .param("payload", ChainHash.payloadJson(row.payload()))
+                .param("prevHash", row.prevHash())
+                .param("hash", ChainHash.of(row))
+                .update();
+    }
+
+    /** Recomputes one practice's chain. */
+    @Transactional(readOnly = true)
+    public ChainVerification verify(PracticeId practice) {
+        try (Stream<StoredEvent> events = streaming.queryForStream(
+                "SELECT " + COLUMNS + " FROM audit_event WHERE practice_id = ? ORDER BY chain_seq",
+                AuditLog::storedEvent, practice.value())) {
+            return walk(events.iterator());
+        }
+    }
+
+    /** Recomputes every practice's chain (the operator's {@code audit verify} command). */
+    @Transactional(readOnly = true)
+    public ChainVerification verifyAll() {
+        try (Stream<StoredEvent> events = streaming.queryForStream(
+                "SELECT " + COLUMNS + " FROM audit_event ORDER BY practice_id, chain_seq", AuditLog::storedEvent)) {
+            return walk(events.iterator());
+        }
+    }
+
+    private static ChainVerification walk(Iterator<StoredEvent> events) {
+        long checked = 0;
+        UUID chain = null;
+        Link previous = null;
+        while (events.hasNext()) {
+            StoredEvent event = events.next();
+            if (!event.row().practiceId().equals(chain)) {
+                chain = event.row().practiceId();
+                previous = new Link(0, ChainHash.GENESIS);
+            }
+            String problem = null;
+            if (event.row().chainSeq() != previous.seq() + 1) {
+                problem = "sequence gap: expected " + (previous.seq() + 1);
+            } else if (!event.row().prevHash().equals(previous.hash())) {
+                problem = "prev_hash does not match the previous event's hash";
+            } else if (!ChainHash.of(event.row()).equals(event.hash())) {
+                problem = "hash mismatch: the event was altered";
+            }
+            if (problem != null) {
+                return ChainVerification.broken(checked, new ChainVerification.BrokenLink(event.row().id(),
+                        chain, event.row().chainSeq(), problem));
+            }
+            checked++;
+            previous = new Link(event.row().chainSeq(), event.hash());
+        }
+        return ChainVerification.intact(checked);
+    }
+
+    private static StoredEvent storedEvent(ResultSet rs, int rowNum) throws SQLException {
+        ChainHash.Row row = new ChainHash.Row(rs.getObject("id", UUID.class), rs.getObject("practice_id", UUID.class),
+                rs.getLong("chain_seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_type"),
+                rs.getString("actor_id"), rs.getString("action"), rs.getString("target_type"),
+                rs.getString("target_id"), ChainHash.parsePayload(rs.getString("payload")), rs.getString("prev_hash"));
+        return new StoredEvent(row, rs.getString("hash"));
+    }
+
+    private record Link(long seq, String hash) {
+    }
+
+    private record StoredEvent(ChainHash.Row row, String hash) {
+    }
+}

@@ -1,0 +1,76 @@
+package org.carerelay.database;
+
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Points the connection pool and Flyway at the right database and account. With no {@code CARERELAY_DB_URL}
+ * this starts the embedded PostgreSQL first; with one, nothing is started.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnLocalMode
+    LocalPostgres localPostgres(DatabaseProperties properties) {
+        return LocalPostgres.start(properties.localDataDirectory());
+    }
+
+    @Bean
+    DatabaseAccounts databaseAccounts(DatabaseProperties properties, ObjectProvider<LocalPostgres> local) {
+        LocalPostgres postgres = local.getIfAvailable();
+        return postgres != null ? postgres.accounts() : DatabaseAccounts.external(properties);
+    }
+
+    @Bean
+    JdbcConnectionDetails jdbcConnectionDetails(DatabaseAccounts accounts) {
+        return new JdbcConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return accounts.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return accounts.application().user();
+            }
+
+            @Override
+            public String getPassword() {
+                return accounts.application().password();
+            }
+        };
+    }
+
+    @Bean
+    FlywayConnectionDetails flywayConnectionDetails(DatabaseAccounts accounts) {
+        return new FlywayConnectionDetails() {
+            @Override
+            public String getJdbcUrl() {
+                return accounts.jdbcUrl();
+            }
+
+            @Override
+            public String getUsername() {
+                return accounts.owner().user();
+            }
+
+            @Override
+            public String getPassword() {
+                return accounts.owner().password();
+            }
+        };
+    }
+
+    /** The grants migration ({@code afterMigrate.sql}) needs to know which role the application uses. */
+    @Bean
+    FlywayConfigurationCustomizer applicationRolePlaceholder(DatabaseAccounts accounts) {
+        return configuration -> configuration.placeholders(Map.of("app_role", accounts.application().user()));
+    }
+}

@@ -1,0 +1,164 @@
+package org.carerelay.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.practice.StaffRole;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.ConflictException;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.ListPage;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Paging;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API bearer tokens: issued by a Clinic Admin for one practice and one role, stored only as a SHA-256 hash
+ * (they carry 256 random bits, so a fast hash is enough), shown once, revocable.
+ */
+@Service
+public class ApiTokens {
+
+    static final String PREFIX = "crt_";
+    private static final int SECRET_BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Roles roles;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, Roles roles, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.roles = roles;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Issues a token for {@code role}, which may not be more privileged than the caller's own. */
+    @Transactional
+    public IssuedToken issue(Caller caller, String name, StaffRole role) {
+        if (role.outranks(StaffRole.parse(caller.role(), "role"))) {
+            throw new InvalidFieldException("role", "may not be more privileged than your own role");
+        }
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        ApiToken token = insert(caller.practice(), name, role, secret, caller.actor());
+        auditLog.record(AuditEvent.of(caller, "api_token.issued", AuditEvent.Target.of("api_token", token.id()),
+                Map.of("role", role)));
+        return new IssuedToken(token, secret);
+    }
+
+    /**
+     * Makes sure {@code secret} is a live token of {@code practice} with {@code role}: the local-mode demo admin
+     * token, whose value the operator chose.
+     */
+    @Transactional
+    public void ensure(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
+        boolean exists = jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+                .param("hash", hash(secret)).query(Long.class).single() > 0;
+        if (!exists) {
+            ApiToken token = insert(practice, name, role, secret, actor);
+            auditLog.record(new AuditEvent(practice, actor, "api_token.issued",
+                    AuditEvent.Target.of("api_token", token.id()), Map.of("role", role)));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ListPage<ApiToken> list(PracticeId practice, PageRequest page) {
+        return Paging.page(jdbc, "*", "FROM api_token WHERE practice_id = :practice", "created_at DESC, id",
+                Map.of("practice", practice.value()), ApiTokens::token, page);
+    }
+
+    @Transactional
+    public void revoke(Caller caller, UUID id) {
+        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = :now "
+                        + "WHERE id = :id AND practice_id = :practice AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .update();
+        if (revoked == 0) {
+            boolean exists = jdbc.sql("SELECT count(*) FROM api_token WHERE id = :id AND practice_id = :practice")
+                    .param("id", id).param("practice", caller.practice().value()).query(Long.class).single() > 0;
+            if (!exists) {
+                throw new NotFoundException("API token");
+            }
+            throw new ConflictException("The API token is already revoked");
+        }
+        auditLog.record(AuditEvent.of(caller, "api_token.revoked", AuditEvent.Target.of("api_token", id)));
+    }
+
+    /** The caller a bearer token stands for, if it is a live token. */
+    @Transactional(readOnly = true)
+    public Optional<Caller> authenticate(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id, practice_id, role FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+                .param("hash", hash(secret))
+                .query((rs, n) -> {
+                    StaffRole role = StaffRole.valueOf(rs.getString("role"));
+                    return new Caller(new PracticeId(rs.getObject("practice_id", UUID.class)),
+                            new Actor(Actor.Type.API_TOKEN, rs.getObject("id", UUID.class).toString()),
+                            role.name(), roles.permissionsOf(role));
+                })
+                .optional();
+    }
+
+    private ApiToken insert(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
+        ApiToken token = new ApiToken(UUID.randomUUID(), name, role, clock.instant(), null);
+        jdbc.sql("""
+                INSERT INTO api_token (id, practice_id, name, role, token_hash, created_at, created_by_type, created_by_id)
+                VALUES (:id, :practice, :name, :role, :hash, :createdAt, :actorType, :actorId)""")
+                .param("id", token.id())
+                .param("practice", practice.value())
+                .param("name", name)
+                .param("role", role.name())
+                .param("hash", hash(secret))
+                .param("createdAt", Timestamp.from(token.createdAt()))
+                .param("actorType", actor.type().name())
+                .param("actorId", actor.id())
+                .update();
+        return token;
+    }
+
+    private static ApiToken token(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp revoked = rs.getTimestamp("revoked_at");
+        return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), StaffRole.valueOf(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** CareRelay application root. */
+package org.carerelay;

@@ -1,0 +1,209 @@
+package org.carerelay.practice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.ConflictException;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.ListPage;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Paging;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appointments: booking, changing and listing them. Reads for a caller are PHI accesses and audited. */
+@Service
+public class Appointments {
+
+    private static final String SELECT = "a.*, l.time_zone";
+    private static final String FROM = "FROM appointment a JOIN location l ON l.id = a.location_id "
+            + "WHERE a.practice_id = :practice";
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Patients patients;
+    private final Providers providers;
+    private final Locations locations;
+    private final AppointmentTypes types;
+    private final Clock clock;
+
+    Appointments(JdbcClient jdbc, AuditLog auditLog, Patients patients, Providers providers, Locations locations,
+            AppointmentTypes types, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.patients = patients;
+        this.providers = providers;
+        this.locations = locations;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Appointment book(Caller caller, AppointmentDetails details) {
+        return book(caller.practice(), caller.actor(), details);
+    }
+
+    @Transactional
+    public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
+        patients.find(practice, new PatientId(details.patientId()));
+        Slot slot = slot(practice, details);
+        AppointmentId id = AppointmentId.random();
+        AppointmentStatus status = details.status() == null ? AppointmentStatus.BOOKED : details.status();
+        jdbc.sql("""
+                INSERT INTO appointment (id, practice_id, patient_id, provider_id, location_id, appointment_type_id,
+                                         starts_at, ends_at, status, created_at, updated_at)
+                VALUES (:id, :practice, :patient, :provider, :location, :type, :start, :end, :status, :now, :now)""")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .param("patient", details.patientId())
+                .param("provider", details.providerId())
+                .param("location", details.locationId())
+                .param("type", details.appointmentTypeId())
+                .param("start", Timestamp.from(slot.start()))
+                .param("end", Timestamp.from(slot.end()))
+                .param("status", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        auditLog.record(new AuditEvent(practice, actor, "appointment.booked", AuditEvent.Target.of("appointment", id),
+                Map.of("patient", details.patientId(), "provider", details.providerId(), "status", status)));
+        return find(practice, id);
+    }
+
+    @Transactional
+    public Appointment update(Caller caller, AppointmentId id, AppointmentDetails details) {
+        Appointment current = find(caller.practice(), id);
+        if (!current.patientId().value().equals(details.patientId())) {
+            throw new InvalidFieldException("patientId", "cannot change; book a new appointment for another patient");
+        }
+        AppointmentStatus status = details.status() == null ? current.status() : details.status();
+        if (status != current.status() && !current.status().next().contains(status)) {
+            throw new ConflictException("An appointment that is " + current.status().name().toLowerCase()
+                    + " cannot become " + status.name().toLowerCase());
+        }
+        if (current.status().isFinal()) {
+            throw new ConflictException("A " + current.status().name().toLowerCase()
+                    + " appointment can no longer be changed");
+        }
+        Slot slot = slot(caller.practice(), details);
+        jdbc.sql("""
+                UPDATE appointment SET provider_id = :provider, location_id = :location, appointment_type_id = :type,
+                       starts_at = :start, ends_at = :end, status = :status, updated_at = :now
+                WHERE id = :id AND practice_id = :practice""")
+                .param("provider", details.providerId())
+                .param("location", details.locationId())
+                .param("type", details.appointmentTypeId())
+                .param("start", Timestamp.from(slot.start()))
+                .param("end", Timestamp.from(slot.end()))
+                .param("status", status.name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id.value())
+                .param("practice", caller.practice().value())
+                .update();
+        auditLog.record(AuditEvent.of(caller, "appointment.updated", AuditEvent.Target.of("appointment", id),
+                Map.of("status", status, "from", current.status(),
+                        "rescheduled", !slot.start().equals(current.start()))));
+        return find(caller.practice(), id);
+    }
+
+    /** An appointment viewed by {@code caller}: a PHI access, audited. */
+    @Transactional
+    public Appointment view(Caller caller, AppointmentId id) {
+        Appointment appointment = find(caller.practice(), id);
+        auditLog.record(AuditEvent.of(caller, "phi.appointment.viewed", AuditEvent.Target.of("appointment", id)));
+        return appointment;
+    }
+
+    /** A page of appointments in start order: a PHI access, audited with the ids returned. */
+    @Transactional
+    public ListPage<Appointment> list(Caller caller, AppointmentFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("practice", caller.practice().value());
+        StringBuilder from = new StringBuilder(FROM);
+        if (filter.from() != null) {
+            from.append(" AND a.starts_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            from.append(" AND a.starts_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        condition(from, params, "a.patient_id", "patient", filter.patientId());
+        condition(from, params, "a.provider_id", "provider", filter.providerId());
+        condition(from, params, "a.location_id", "location", filter.locationId());
+        if (filter.status() != null) {
+            from.append(" AND a.status = :status");
+            params.put("status", filter.status().name());
+        }
+        ListPage<Appointment> appointments = Paging.page(jdbc, SELECT, from.toString(), "a.starts_at, a.id", params,
+                Appointments::appointment, page);
+        auditLog.record(AuditEvent.of(caller, "phi.appointments.listed", null,
+                Map.of("appointments", appointments.items().stream().map(Appointment::id).toList())));
+        return appointments;
+    }
+
+    @Transactional(readOnly = true)
+    public Appointment find(PracticeId practice, AppointmentId id) {
+        return jdbc.sql("SELECT " + SELECT + " " + FROM + " AND a.id = :id")
+                .param("practice", practice.value())
+                .param("id", id.value())
+                .query(Appointments::appointment)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Appointment"));
+    }
+
+    private Slot slot(PracticeId practice, AppointmentDetails details) {
+        ProviderId provider = providers.get(practice, new ProviderId(details.providerId())).id();
+        LocationId location = locations.get(practice, new LocationId(details.locationId())).id();
+        AppointmentType type = types.get(practice, new AppointmentTypeId(details.appointmentTypeId()));
+        if (!providers.practisesAt(practice, provider, location)) {
+            throw new InvalidFieldException("providerId", "does not practise at this location");
+        }
+        Instant start = details.start().toInstant();
+        Instant end = details.end() == null
+                ? start.plusSeconds(type.durationMinutes() * 60L)
+                : details.end().toInstant();
+        if (!end.isAfter(start)) {
+            throw new InvalidFieldException("end", "must be after start");
+        }
+        return new Slot(start, end);
+    }
+
+    private static void condition(StringBuilder from, Map<String, Object> params, String column, String name,
+            UUID value) {
+        if (value != null) {
+            from.append(" AND ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static Appointment appointment(ResultSet rs, int rowNum) throws SQLException {
+        ZoneId zone = ZoneId.of(rs.getString("time_zone"));
+        Instant start = rs.getTimestamp("starts_at").toInstant();
+        Instant end = rs.getTimestamp("ends_at").toInstant();
+        return new Appointment(new AppointmentId(rs.getObject("id", UUID.class)),
+                new PatientId(rs.getObject("patient_id", UUID.class)),
+                new ProviderId(rs.getObject("provider_id", UUID.class)),
+                new LocationId(rs.getObject("location_id", UUID.class)),
+                new AppointmentTypeId(rs.getObject("appointment_type_id", UUID.class)), start, end, zone.getId(),
+                start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
+                AppointmentStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private record Slot(Instant start, Instant end) {
+    }
+}

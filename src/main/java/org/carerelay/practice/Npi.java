@@ -1,0 +1,37 @@
+package org.carerelay.practice;
+
+import org.carerelay.shared.InvalidFieldException;
+
+/**
+ * The National Provider Identifier check: ten digits whose last is a Luhn check digit computed over the
+ * number prefixed with 80840 (the NPI's ISO issuer prefix), as CMS specifies.
+ */
+final class Npi {
+
+    private Npi() {
+    }
+
+    static String check(String npi, String field) {
+        if (npi == null || !npi.matches("\\d{10}") || !luhnValid("80840" + npi)) {
+            throw new InvalidFieldException(field, "is not a valid 10-digit NPI");
+        }
+        return npi;
+    }
+
+    private static boolean luhnValid(String digits) {
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}

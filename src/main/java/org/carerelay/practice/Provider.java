@@ -1,0 +1,9 @@
+package org.carerelay.practice;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A clinician who sees patients; {@code npi} is the US National Provider Identifier, when there is one. */
+public record Provider(ProviderId id, String givenName, String familyName, String credentials, String npi,
+        List<LocationId> locationIds, Instant createdAt, Instant updatedAt) {
+}
