@@ -6,7 +6,7 @@ import org.carerelay.shared.InvalidFieldException;
  * The National Provider Identifier check: ten digits whose last is a Luhn check digit computed over the
  * number prefixed with 80840 (the NPI's ISO issuer prefix), as CMS specifies.
  */
-final class Npi {
+public final class Npi {
 
     private Npi() {
     }
@@ -16,6 +16,16 @@ final class Npi {
             throw new InvalidFieldException(field, "is not a valid 10-digit NPI");
         }
         return npi;
+    }
+
+    /** The NPI made of {@code nineDigits} and their check digit (for synthetic test and demo data). */
+    public static String withCheckDigit(String nineDigits) {
+        for (int check = 0; check <= 9; check++) {
+            if (luhnValid("80840" + nineDigits + check)) {
+                return nineDigits + check;
+            }
+        }
+        throw new IllegalArgumentException("nine digits expected");
     }
 
     private static boolean luhnValid(String digits) {

@@ -60,9 +60,10 @@ public class Practices {
                 .orElseThrow(() -> new NotFoundException("Practice"));
     }
 
+    /** The first practice registered, if any: in local mode, the demo practice. */
     @Transactional(readOnly = true)
-    public boolean any() {
-        return jdbc.sql("SELECT EXISTS (SELECT FROM practice)").query(Boolean.class).single();
+    public java.util.Optional<Practice> first() {
+        return jdbc.sql("SELECT * FROM practice ORDER BY created_at, id LIMIT 1").query(Practices::practice).optional();
     }
 
     @Transactional

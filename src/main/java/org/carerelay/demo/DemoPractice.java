@@ -1,0 +1,107 @@
+package org.carerelay.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.carerelay.database.ConditionalOnLocalMode;
+import org.carerelay.identity.ApiTokens;
+import org.carerelay.practice.Practice;
+import org.carerelay.practice.Practices;
+import org.carerelay.practice.StaffRole;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * In local mode: seeds the demo practice into an empty database, makes sure the demo Clinic Admin has an API
+ * token, and once the server is ready prints where to look and how to sign in.
+ */
+@Component
+@ConditionalOnLocalMode
+@ConditionalOnProperty(name = "carerelay.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoPractice implements ApplicationRunner {
+
+    private static final String TOKEN_NAME = "Demo Clinic Admin";
+
+    private final Practices practices;
+    private final DemoSeeder seeder;
+    private final ApiTokens tokens;
+    private final DemoProperties properties;
+    private final Path dataDirectory;
+    private final String publicBaseUrl;
+    private String adminToken;
+    private Practice practice;
+
+    DemoPractice(Practices practices, DemoSeeder seeder, ApiTokens tokens, DemoProperties properties,
+            @Value("${carerelay.data-directory}") Path dataDirectory,
+            @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+        this.practices = practices;
+        this.seeder = seeder;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.dataDirectory = dataDirectory;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        practice = practices.first().orElseGet(seeder::seed);
+        adminToken = properties.hasAdminToken() ? properties.adminToken() : storedOrNewToken();
+        tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void printWelcome() {
+        if (practice == null) {
+            return;
+        }
+        String url = publicBaseUrl.replaceAll("/$", "");
+        System.out.println("""
+
+                ──────────────────────────────────────────────────────────────────────────────
+                 CareRelay is running in local mode (embedded PostgreSQL, data in %s)
+                 Demo practice:  %s
+
+                 API docs:       %s/swagger-ui.html
+                 Health:         %s/actuator/health
+                 Clinic Admin API token (demo):
+                   %s
+                 Try it:
+                   curl -H 'Authorization: Bearer %s' %s/api/v1/patients?size=5
+
+                 Demo staff, one per role (web sign-in arrives with the identity issue):
+                   superadmin@%s  clinicadmin@%s  doctor@%s
+                   clinicalstaff@%s  frontdesk@%s  billing@%s  readonly@%s
+                ──────────────────────────────────────────────────────────────────────────────
+                """.formatted(dataDirectory.toAbsolutePath().normalize(), practice.name(), url, url, adminToken,
+                adminToken, url, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
+                DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN));
+    }
+
+    /** A random token kept in the (git-ignored) data directory, so every start prints the same one. */
+    private String storedOrNewToken() {
+        Path file = DemoProperties.tokenFile(dataDirectory);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String token = "crt_demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.createDirectories(dataDirectory);
+            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the demo admin token in " + file, e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package org.carerelay.settings;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * A runtime setting: its key, what it means, how its text is parsed and checked, and which fallback stands in
+ * for it. The parser throws {@link IllegalArgumentException} with a reason that never repeats the value.
+ */
+public final class Setting<T> {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
+
+    public static final Setting<String> EMAIL_SENDER_ADDRESS = new Setting<>("email.sender-address",
+            "From address of outgoing email", text -> matching(text, EMAIL, "an email address"),
+            SettingsFallback::emailSenderAddress, false);
+    public static final Setting<String> EMAIL_SENDER_NAME = new Setting<>("email.sender-name",
+            "From display name of outgoing email", text -> bounded(text, 100), SettingsFallback::emailSenderName,
+            false);
+    public static final Setting<String> EMAIL_PROVIDER = new Setting<>("email.provider",
+            "How email leaves: dev-outbox, smtp or ses", text -> oneOf(text, "dev-outbox", "smtp", "ses"),
+            SettingsFallback::emailProvider, false);
+    public static final Setting<String> SMS_ORIGINATION_NUMBER = new Setting<>("sms.origination-number",
+            "E.164 number SMS is sent from", text -> matching(text, E164, "an E.164 phone number"),
+            SettingsFallback::smsOriginationNumber, false);
+    public static final Setting<String> SMS_PROVIDER = new Setting<>("sms.provider",
+            "How SMS leaves: dev-outbox, twilio or end-user-messaging",
+            text -> oneOf(text, "dev-outbox", "twilio", "end-user-messaging"), SettingsFallback::smsProvider, false);
+    public static final Setting<String> VIDEO_ROOM_PRESET = new Setting<>("video.room-preset",
+            "Video room preset: hipaa (locked, no recording or transcription) or standard",
+            text -> oneOf(text, "hipaa", "standard"), SettingsFallback::videoRoomPreset, false);
+    public static final Setting<String> TWILIO_WEBHOOK_AUTH_TOKEN = new Setting<>("webhook.twilio.auth-token",
+            "Twilio auth token that signs Twilio's webhooks",
+            text -> matching(text, Pattern.compile("^[0-9a-f]{32}$"), "32 lower-case hex digits"),
+            SettingsFallback::twilioWebhookAuthToken, true);
+    public static final Setting<LocalTime> QUIET_HOURS_START = new Setting<>("quiet-hours.start",
+            "Local time (HH:mm) from which no SMS but security messages go out", Setting::time,
+            SettingsFallback::quietHoursStart, false);
+    public static final Setting<LocalTime> QUIET_HOURS_END = new Setting<>("quiet-hours.end",
+            "Local time (HH:mm) from which SMS may go out again", Setting::time, SettingsFallback::quietHoursEnd,
+            false);
+    public static final Setting<Integer> MARKETING_WEEKLY_CAP = new Setting<>("marketing.weekly-cap",
+            "Marketing messages per patient per week (0 to 50)", text -> wholeNumber(text, 0, 50),
+            SettingsFallback::marketingWeeklyCap, false);
+
+    public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
+            SMS_ORIGINATION_NUMBER, SMS_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_WEBHOOK_AUTH_TOKEN, QUIET_HOURS_START,
+            QUIET_HOURS_END, MARKETING_WEEKLY_CAP);
+
+    private final String key;
+    private final String description;
+    private final Function<String, T> parser;
+    private final Function<SettingsFallback, String> fallback;
+    private final boolean secret;
+
+    private Setting(String key, String description, Function<String, T> parser,
+            Function<SettingsFallback, String> fallback, boolean secret) {
+        this.key = key;
+        this.description = description;
+        this.parser = parser;
+        this.fallback = fallback;
+        this.secret = secret;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** A secret is never shown back once stored. */
+    public boolean secret() {
+        return secret;
+    }
+
+    T parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("must not be blank");
+        }
+        return parser.apply(text.trim());
+    }
+
+    String fallbackText(SettingsFallback fallbacks) {
+        return fallback.apply(fallbacks);
+    }
+
+    static Setting<?> byKey(String key) {
+        return ALL.stream().filter(setting -> setting.key.equals(key)).findFirst().orElse(null);
+    }
+
+    private static String matching(String text, Pattern pattern, String what) {
+        if (!pattern.matcher(text).matches()) {
+            throw new IllegalArgumentException("must be " + what);
+        }
+        return text;
+    }
+
+    private static String bounded(String text, int max) {
+        if (text.length() > max) {
+            throw new IllegalArgumentException("must be at most " + max + " characters");
+        }
+        return text;
+    }
+
+    private static String oneOf(String text, String... allowed) {
+        String value = text.toLowerCase(Locale.ROOT);
+        if (!List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException("must be one of " + List.of(allowed));
+        }
+        return value;
+    }
+
+    private static LocalTime time(String text) {
+        try {
+            return LocalTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be a time of day as HH:mm");
+        }
+    }
+
+    private static Integer wholeNumber(String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, without the value
+        }
+        throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,33 @@
+package org.carerelay.settings;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The fallback of each runtime setting, fixed in deployed configuration ({@code carerelay.settings.fallback.*}
+ * in application.yml, or the {@code CARERELAY_*} variables it names). Used when the settings table cannot be
+ * read, has no row, or holds a value that fails validation.
+ *
+ * @param emailSenderAddress     the From address of email
+ * @param emailSenderName        the From display name when the practice's brand is not known
+ * @param emailProvider          dev-outbox, smtp or ses
+ * @param smsOriginationNumber   the E.164 number SMS is sent from
+ * @param smsProvider            dev-outbox, twilio or end-user-messaging
+ * @param videoRoomPreset        the video room preset (hipaa: locked room, no recording or transcription)
+ * @param twilioWebhookAuthToken the Twilio auth token that signs Twilio's webhooks; blank rejects them all
+ * @param quietHoursStart        local time from which no SMS but security messages go out
+ * @param quietHoursEnd          local time from which SMS may go out again
+ * @param marketingWeeklyCap     marketing messages per patient per week
+ */
+@ConfigurationProperties("carerelay.settings.fallback")
+public record SettingsFallback(
+        String emailSenderAddress,
+        String emailSenderName,
+        String emailProvider,
+        String smsOriginationNumber,
+        String smsProvider,
+        String videoRoomPreset,
+        String twilioWebhookAuthToken,
+        String quietHoursStart,
+        String quietHoursEnd,
+        String marketingWeeklyCap) {
+}

@@ -1,0 +1,24 @@
+package org.carerelay;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole application against its own embedded PostgreSQL (a fresh cluster under target/ per Spring
+ * context), without the demo practice: each test registers the practices it needs with {@link TestPractices},
+ * so tests are isolated by tenant, as real practices are.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/${random.uuid}",
+        "carerelay.data-directory=target/test-data",
+        "carerelay.demo.enabled=false"})
+@AutoConfigureMockMvc
+public @interface IntegrationTest {
+}
