@@ -1,0 +1,15 @@
+package org.carerelay.identity;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Every {@code /api/v1} endpoint goes through the permission check. */
+@Configuration(proxyBeanMethods = false)
+class ApiWebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**");
+    }
+}

@@ -1,0 +1,96 @@
+package org.carerelay.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.carerelay.audit.AuditLog;
+import org.carerelay.practice.Practice;
+import org.carerelay.practice.Practices;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/demo-${random.uuid}",
+        "carerelay.data-directory=target/test-data/demo",
+        "carerelay.demo.enabled=true",
+        "carerelay.demo.admin-token=" + DemoPracticeIntegrationTests.TOKEN})
+@AutoConfigureMockMvc
+class DemoPracticeIntegrationTests {
+
+    static final String TOKEN = "demo-admin-token-for-tests";
+
+    @Autowired
+    Practices practices;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    AuditLog auditLog;
+
+    @Test
+    void seedsASyntheticPracticeWithEnoughToLookAt() {
+        Practice practice = practices.first().orElseThrow();
+        var id = practice.id().value();
+
+        assertThat(list("SELECT DISTINCT time_zone FROM location WHERE practice_id = :p", id))
+                .containsExactlyInAnyOrder("America/New_York", "America/Chicago");
+        assertThat(count("SELECT count(*) FROM provider WHERE practice_id = :p", id)).isEqualTo(4);
+        assertThat(list("SELECT role FROM staff_user WHERE practice_id = :p", id)).containsExactlyInAnyOrder(
+                "SUPER_ADMIN", "CLINIC_ADMIN", "DOCTOR", "CLINICAL_STAFF", "FRONT_DESK", "BILLING", "READ_ONLY");
+        assertThat(count("SELECT count(*) FROM patient WHERE practice_id = :p", id)).isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM patient WHERE practice_id = :p AND preferred_language = 'es'", id))
+                .isBetween(20L, 28L);
+        assertThat(count("SELECT count(*) FROM (SELECT value FROM contact_point WHERE practice_id = :p "
+                + "AND system = 'PHONE' GROUP BY value HAVING count(*) > 1) shared", id))
+                .as("family phones").isPositive();
+        assertThat(count("SELECT count(*) FROM contact_point WHERE practice_id = :p AND system = 'PHONE' "
+                + "AND value !~ '^\\+1\\d{3}55501\\d{2}$'", id)).as("only fictional 555-01xx numbers").isZero();
+        assertThat(count("SELECT count(*) FROM contact_point WHERE practice_id = :p AND system = 'EMAIL' "
+                + "AND value NOT LIKE '%@example.test'", id)).isZero();
+        assertThat(list("SELECT DISTINCT modality FROM appointment_type WHERE practice_id = :p", id))
+                .containsExactlyInAnyOrder("IN_PERSON", "VIDEO");
+
+        long appointments = count("SELECT count(*) FROM appointment WHERE practice_id = :p", id);
+        assertThat(appointments).isBetween(360L, 440L);
+        Instant now = Instant.now();
+        assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at BETWEEN "
+                + "now() - interval '15 days' AND now() + interval '15 days'", id)).isEqualTo(appointments);
+        assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at < now()", id))
+                .isPositive();
+        assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at > now()", id))
+                .isPositive();
+        assertThat(Duration.between(now, Instant.now())).isLessThan(Duration.ofMinutes(1));
+
+        assertThat(auditLog.verify(practice.id()).ok()).isTrue();
+    }
+
+    @Test
+    void theDemoAdminTokenActsAsTheClinicAdmin() throws Exception {
+        mvc.perform(get("/api/v1/patients?size=1").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(200));
+        mvc.perform(get("/api/v1/audit/verify").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.ok").value(true));
+    }
+
+    private long count(String sql, Object practice) {
+        return jdbc.sql(sql).param("p", practice).query(Long.class).single();
+    }
+
+    private List<String> list(String sql, Object practice) {
+        return jdbc.sql(sql).param("p", practice).query(String.class).list();
+    }
+}
