@@ -1,11 +1,13 @@
 package org.carerelay.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Every {@code /api/v1} endpoint goes through the permission check. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Override
