@@ -9,13 +9,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * An operator command given on the command line ({@code java -jar carerelay.jar audit verify}). It starts the
+ * An operator command given on the command line ({@code java -jar carerelay.jar audit verify},
+ * {@code practice create}). It starts the
  * application without the web server and without demo seeding; the module that owns the command runs it
  * when it sees {@code carerelay.command} and reports its outcome as the exit code.
  */
 record OperatorCommand(String name, List<String> arguments) {
 
-    private static final List<String> KNOWN = List.of("audit verify");
+    private static final List<String> KNOWN = List.of("audit verify", "practice create");
 
     /** The command in {@code args}, or null when the arguments ask for the server. */
     static OperatorCommand parse(String[] args) {

@@ -60,10 +60,16 @@ public class ApiTokens {
         if (role.outranks(StaffRole.parse(caller.role(), "role"))) {
             throw new InvalidFieldException("role", "may not be more privileged than your own role");
         }
+        return issue(caller.practice(), name, role, caller.actor());
+    }
+
+    /** Issues a token on behalf of CareRelay itself: a new practice's first Clinic Admin token. */
+    @Transactional
+    public IssuedToken issue(PracticeId practice, String name, StaffRole role, Actor actor) {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        ApiToken token = insert(caller.practice(), name, role, secret, caller.actor());
-        auditLog.record(AuditEvent.of(caller, "api_token.issued", AuditEvent.Target.of("api_token", token.id()),
-                Map.of("role", role)));
+        ApiToken token = insert(practice, name, role, secret, actor);
+        auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
+                token.id()), Map.of("role", role)));
         return new IssuedToken(token, secret);
     }
 

@@ -19,6 +19,10 @@ public final class Benchmarks {
         Collection<RunResult> results = new Runner(options).run();
         double chained = score(results, "chainedAppend");
         double plain = score(results, "plainInsertBaseline");
+        if (Double.isNaN(chained) || Double.isNaN(plain)) {
+            System.err.println("A benchmark did not produce a result; see its output above.");
+            System.exit(1);
+        }
         System.out.printf("%nAudit appends: %.0f events/s; baseline plain inserts: %.0f rows/s; ratio %.2f (goal >= 0.50)%n",
                 chained, plain, chained / plain);
     }

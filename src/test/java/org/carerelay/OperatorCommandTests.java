@@ -1,4 +1,4 @@
-package org.carerelay.audit;
+package org.carerelay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.carerelay.CareRelayApplication;
-import org.carerelay.ChildJvm;
-import org.carerelay.SchemaOwner;
-import org.carerelay.TestPractices;
+import com.jayway.jsonpath.JsonPath;
+import org.carerelay.identity.ApiTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
@@ -19,13 +17,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * {@code java -jar carerelay.jar audit verify}, run as an operator would, in its own JVM against a database of
- * its own (this class has its own Spring context, so the tampering stays here).
+ * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}), run as an
+ * operator would, in their own JVM against this context's database as an external one. The class has a Spring
+ * context of its own, so that its tampering with the audit log stays here.
  */
 @SpringBootTest(properties = {
         "carerelay.db.local-data-directory=target/test-pg/cli-${random.uuid}",
         "carerelay.demo.enabled=false"})
-class AuditVerifyCommandTests {
+class OperatorCommandTests {
 
     @Autowired
     ApplicationContext context;
@@ -33,6 +32,28 @@ class AuditVerifyCommandTests {
     JdbcConnectionDetails application;
     @Autowired
     FlywayConnectionDetails owner;
+    @Autowired
+    ApiTokens tokens;
+
+    @Test
+    void createsAPracticeWithAFirstClinicAdminToken() throws Exception {
+        Result created = run("""
+                {"name": "Harbor Telehealth", "brandName": "Harbor", "defaultLanguage": "en",
+                 "postalAddress": {"line1": "1 Harbor Way", "city": "Boston", "region": "MA",
+                                   "postalCode": "02110", "country": "US"}}""", "practice", "create");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        String line = created.output().lines().filter(l -> l.startsWith("{\"practiceId\""))
+                .findFirst().orElseThrow();
+        String token = JsonPath.read(line, "$.clinicAdminToken");
+        assertThat(tokens.authenticate(token)).hasValueSatisfying(caller -> {
+            assertThat(caller.role()).isEqualTo("CLINIC_ADMIN");
+            assertThat(caller.practice().toString()).isEqualTo(JsonPath.read(line, "$.practiceId"));
+        });
+
+        Result refused = run("{\"name\": \"\"}", "practice", "create");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.output()).contains("Invalid practice");
+    }
 
     @Test
     void reportsAnIntactChainAndThenTheFirstBrokenLink() throws Exception {
@@ -55,10 +76,19 @@ class AuditVerifyCommandTests {
     }
 
     private Result verify() throws Exception {
+        return run(null, "audit", "verify");
+    }
+
+    private Result run(String input, String... command) throws Exception {
         Process process = ChildJvm.start(CareRelayApplication.class, Map.of(
                 "CARERELAY_DB_URL", application.getJdbcUrl(),
                 "CARERELAY_DB_USER", application.getUsername(),
-                "CARERELAY_DB_MIGRATION_USER", owner.getUsername()), "audit", "verify");
+                "CARERELAY_DB_MIGRATION_USER", owner.getUsername()), command);
+        try (var stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
