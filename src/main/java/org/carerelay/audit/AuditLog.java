@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Appends events to the audit log and verifies its chain.
  *
  * <p>Each practice has its own chain. Appends to one chain are serialized by a transaction-scoped advisory lock
- * held until commit, so the chain is one line even with many nodes; different practices never wait for each
+ * held until commit (taken by the {@code audit_chain_head} function), so the chain is one line even with many nodes; different practices never wait for each
  * other, and one practice's chain can be verified or handed to its auditors alone.
  */
 @Service
@@ -46,20 +45,17 @@ public class AuditLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEvent event) {
         UUID practice = event.practice().value();
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:practice, 0))")
-                .param("practice", practice.toString())
-                .query((ResultSet rs) -> {
-                });
-        Optional<Link> last = jdbc.sql("SELECT chain_seq, hash FROM audit_event WHERE practice_id = :practice "
-                        + "ORDER BY chain_seq DESC LIMIT 1")
+        Link last = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head(:practice)")
                 .param("practice", practice)
-                .query((rs, n) -> new Link(rs.getLong("chain_seq"), rs.getString("hash")))
-                .optional();
-        ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.map(l -> l.seq() + 1).orElse(1L),
+                .query((rs, n) -> rs.getString("last_hash") == null
+                        ? new Link(0, ChainHash.GENESIS)
+                        : new Link(rs.getLong("last_seq"), rs.getString("last_hash")))
+                .single();
+        ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.seq() + 1,
                 Instant.now(clock).truncatedTo(ChronoUnit.MICROS), event.actor().type().name(), event.actor().id(),
                 event.action(), event.target() == null ? null : event.target().type(),
                 event.target() == null ? null : event.target().id(), event.payload(),
-                last.map(Link::hash).orElse(ChainHash.GENESIS));
+                last.hash());
         jdbc.sql("""
                 INSERT INTO audit_event (id, practice_id, chain_seq, occurred_at, actor_type, actor_id, action,
                                          target_type, target_id, payload, prev_hash, hash)

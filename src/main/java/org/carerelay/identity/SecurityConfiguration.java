@@ -40,7 +40,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/error", "/favicon.ico",
+                        .requestMatchers("/", "/static/**", "/error", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
