@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "carerelay.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoPractice implements ApplicationRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoPractice.class);
     private static final String TOKEN_NAME = "Demo Clinic Admin";
 
     private final Practices practices;
@@ -54,7 +55,12 @@ class DemoPractice implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        practice = practices.first().orElseGet(seeder::seed);
+        practice = practices.first().orElseGet(() -> {
+            long started = System.nanoTime();
+            Practice seeded = seeder.seed();
+            log.info("Seeded the demo practice in {} ms", (System.nanoTime() - started) / 1_000_000);
+            return seeded;
+        });
         adminToken = properties.hasAdminToken() ? properties.adminToken() : storedOrNewToken();
         tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR);
     }

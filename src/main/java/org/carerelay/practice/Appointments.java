@@ -59,7 +59,7 @@ public class Appointments {
 
     @Transactional
     public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
-        patients.find(practice, new PatientId(details.patientId()));
+        patients.requireExists(practice, new PatientId(details.patientId()));
         Slot slot = slot(practice, details);
         AppointmentId id = AppointmentId.random();
         AppointmentStatus status = details.status() == null ? AppointmentStatus.BOOKED : details.status();

@@ -71,7 +71,10 @@ public class ContactPoints {
                 AuditEvent.Target.of("contact_point", id), Map.of("patient", patient, "system", contact.system())));
         ConsentSource source = contact.consentSource() == null ? ConsentSource.STAFF : contact.consentSource();
         consents.forEach((purpose, granted) -> recordConsent(practice, actor, id, purpose, granted, source));
-        return get(practice, patient, id);
+        Map<ConsentPurpose, Boolean> current = new EnumMap<>(ConsentPurpose.class);
+        ConsentPurpose.applicableTo(contact.system()).forEach(purpose -> current.put(purpose,
+                consents.getOrDefault(purpose, false)));
+        return new ContactPoint(id, contact.system(), value, Boolean.TRUE.equals(contact.verified()), current);
     }
 
     @Transactional

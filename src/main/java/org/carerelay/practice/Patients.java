@@ -146,6 +146,18 @@ public class Patients {
         return withContactPoints(practice, new ListPage<>(List.of(patient), 0, 1, 1)).items().get(0);
     }
 
+    /** Fails with 404 unless {@code id} is a patient of {@code practice}. */
+    @Transactional(readOnly = true)
+    public void requireExists(PracticeId practice, PatientId id) {
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT FROM patient WHERE id = :id AND practice_id = :practice)")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .query(Boolean.class).single();
+        if (!exists) {
+            throw new NotFoundException("Patient");
+        }
+    }
+
     private ListPage<Patient> withContactPoints(PracticeId practice, ListPage<Patient> page) {
         Map<UUID, List<ContactPoint>> contacts = contactPoints.forPatients(practice,
                 page.items().stream().map(p -> p.id().value()).toList());

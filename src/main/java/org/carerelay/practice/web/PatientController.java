@@ -94,7 +94,8 @@ class PatientController {
     @RequiresPermission(Permissions.PATIENTS_WRITE)
     ResponseEntity<ContactPoint> addContactPoint(@PathVariable UUID id, @Valid @RequestBody NewContactPoint contact) {
         Caller caller = Callers.current();
-        PatientId patient = patients.find(caller.practice(), new PatientId(id)).id();
+        PatientId patient = new PatientId(id);
+        patients.requireExists(caller.practice(), patient);
         ContactPoint added = contactPoints.add(caller.practice(), caller.actor(), patient, contact);
         return ResponseEntity.created(URI.create("/api/v1/patients/" + id + "/contact-points/" + added.id()))
                 .body(added);
