@@ -1,5 +1,6 @@
 package org.carerelay.database;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,6 +9,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Points the connection pool and Flyway at the right database and account. With no {@code CARERELAY_DB_URL}
@@ -16,10 +18,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** Local mode's PostgreSQL lives in {@code carerelay.db.local-data-directory} ({@code ./data/pg}). */
+    @Bean
     @ConditionalOnLocalMode
-    LocalPostgres localPostgres(DatabaseProperties properties) {
-        return LocalPostgres.start(properties.localDataDirectory());
+    static EarlyLocalPostgres earlyLocalPostgres(Environment environment) {
+        return new EarlyLocalPostgres(Path.of(environment.getProperty("carerelay.db.local-data-directory",
+                "./data/pg")));
+    }
+
+    /** Stopped by {@link EarlyLocalPostgres}, which started it. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnLocalMode
+    LocalPostgres localPostgres(EarlyLocalPostgres early) {
+        return early.get();
     }
 
     @Bean

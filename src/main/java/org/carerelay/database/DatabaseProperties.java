@@ -1,9 +1,6 @@
 package org.carerelay.database;
 
-import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How CareRelay reaches PostgreSQL.
@@ -13,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password          password of {@code user}
  * @param migrationUser     the account that owns the schema and runs migrations; blank means {@code user}
  * @param migrationPassword password of {@code migrationUser}
- * @param localDataDirectory where local mode keeps the embedded PostgreSQL cluster
  */
 @ConfigurationProperties("carerelay.db")
 record DatabaseProperties(
@@ -21,8 +17,7 @@ record DatabaseProperties(
         String user,
         String password,
         String migrationUser,
-        String migrationPassword,
-        @DefaultValue("./data/pg") Path localDataDirectory) {
+        String migrationPassword) {
 
     boolean localMode() {
         return url == null || url.isBlank();
