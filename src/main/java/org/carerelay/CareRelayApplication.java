@@ -14,7 +14,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CareRelayApplication {
 
     public static void main(String[] args) {
-        OperatorCommand command = OperatorCommand.parse(args);
+        OperatorCommand command;
+        try {
+            command = OperatorCommand.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (command != null) {
             System.exit(command.run(CareRelayApplication.class));
         }

@@ -18,17 +18,21 @@ record OperatorCommand(String name, List<String> arguments) {
 
     private static final List<String> KNOWN = List.of("audit verify", "practice create");
 
-    /** The command in {@code args}, or null when the arguments ask for the server. */
+    /**
+     * The command in {@code args} (the first two words that are not options), or null when the arguments ask for
+     * the server. Options ({@code --server.port=…}) pass through to the application either way.
+     */
     static OperatorCommand parse(String[] args) {
-        if (args.length < 2 || args[0].startsWith("-")) {
+        List<String> words = Arrays.stream(args).filter(arg -> !arg.startsWith("-")).toList();
+        if (words.isEmpty()) {
             return null;
         }
-        String name = args[0] + " " + args[1];
-        if (!KNOWN.contains(name)) {
-            System.err.println("Unknown command '" + name + "'. Commands: " + KNOWN);
-            System.exit(2);
+        String name = String.join(" ", words.subList(0, Math.min(2, words.size())));
+        if (!KNOWN.contains(name) || words.size() > 2) {
+            throw new IllegalArgumentException("Unknown command '" + String.join(" ", words) + "'. Commands: "
+                    + KNOWN);
         }
-        return new OperatorCommand(name, Arrays.asList(args).subList(2, args.length));
+        return new OperatorCommand(name, Arrays.stream(args).filter(arg -> arg.startsWith("-")).toList());
     }
 
     int run(Class<?> application) {

@@ -63,6 +63,11 @@ final class LocalPostgres implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("max_connections", "100")
+                    // zonky's defaults are for throwaway test databases (fsync off, asynchronous commit);
+                    // local mode may hold a real practice's data, so every commit reaches the disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             createRolesAndDatabase(postgres);
             return new LocalPostgres(postgres, postgres.getPort());
@@ -124,7 +129,7 @@ final class LocalPostgres implements AutoCloseable {
         }
         Optional<ProcessHandle> process = ProcessHandle.of(postmaster.get().pid())
                 .filter(ProcessHandle::isAlive)
-                .filter(LocalPostgres::isPostgres);
+                .filter(candidate -> isPostmasterOf(candidate, directory));
         if (process.isEmpty()) {
             return; // a stale postmaster.pid: PostgreSQL itself recovers from it
         }
@@ -138,8 +143,18 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("postgres")).orElse(true);
+    /**
+     * Whether {@code process} is a postmaster serving {@code directory}: a pid in a stale postmaster.pid may since
+     * belong to anything, and nothing else may be stopped. A process we cannot inspect is left alone.
+     */
+    private static boolean isPostmasterOf(ProcessHandle process, Path directory) {
+        ProcessHandle.Info info = process.info();
+        boolean postgres = info.command().map(command -> command.endsWith("postgres")).orElse(false);
+        boolean ours = info.arguments()
+                .map(arguments -> java.util.Arrays.stream(arguments).anyMatch(argument ->
+                        argument.endsWith(directory.toString())))
+                .orElse(false);
+        return postgres && ours;
     }
 
     /** The first lines of PostgreSQL's {@code postmaster.pid}: pid, data directory, start time, port. */

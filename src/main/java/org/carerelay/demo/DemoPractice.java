@@ -3,8 +3,11 @@ package org.carerelay.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -61,8 +64,16 @@ class DemoPractice implements ApplicationRunner {
             log.info("Seeded the demo practice in {} ms", (System.nanoTime() - started) / 1_000_000);
             return seeded;
         });
-        adminToken = properties.hasAdminToken() ? properties.adminToken() : storedOrNewToken();
-        tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR);
+        adminToken = properties.hasAdminToken() ? properties.adminToken() : storedOrNewToken(false);
+        if (!tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR)) {
+            if (properties.hasAdminToken()) {
+                log.warn("CARERELAY_DEMO_ADMIN_TOKEN has been revoked and stays revoked; choose another value");
+                adminToken = null;
+                return;
+            }
+            adminToken = storedOrNewToken(true); // the kept token was revoked through the API: make a new one
+            tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR);
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -71,6 +82,7 @@ class DemoPractice implements ApplicationRunner {
             return;
         }
         String url = publicBaseUrl.replaceAll("/$", "");
+        String token = adminToken != null ? adminToken : "(revoked: set CARERELAY_DEMO_ADMIN_TOKEN to a new value)";
         System.out.println("""
 
                 ──────────────────────────────────────────────────────────────────────────────
@@ -82,32 +94,44 @@ class DemoPractice implements ApplicationRunner {
                  Clinic Admin API token (demo):
                    %s
                  Try it:
-                   curl -H 'Authorization: Bearer %s' %s/api/v1/patients?size=5
+                   curl -H 'Authorization: Bearer %s' '%s/api/v1/patients?size=5'
 
                  Demo staff, one per role (web sign-in arrives with the identity issue):
                    superadmin@%s  clinicadmin@%s  doctor@%s
                    clinicalstaff@%s  frontdesk@%s  billing@%s  readonly@%s
                 ──────────────────────────────────────────────────────────────────────────────
-                """.formatted(dataDirectory.toAbsolutePath().normalize(), practice.name(), url, url, adminToken,
-                adminToken, url, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
+                """.formatted(dataDirectory.toAbsolutePath().normalize(), practice.name(), url, url, token,
+                token, url, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
                 DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN));
     }
 
-    /** A random token kept in the (git-ignored) data directory, so every start prints the same one. */
-    private String storedOrNewToken() {
+    /**
+     * A random token kept in the (git-ignored) data directory, readable by its owner only, so that every start
+     * prints the same one; a new one when {@code renew} or when there is none yet.
+     */
+    private String storedOrNewToken(boolean renew) {
         Path file = DemoProperties.tokenFile(dataDirectory);
         try {
-            if (Files.exists(file)) {
+            if (Files.exists(file) && !renew) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             String token = "crt_demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Files.createDirectories(dataDirectory);
+            Files.deleteIfExists(file);
+            Files.createFile(file, ownerOnly());
             Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
             return token;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the demo admin token in " + file, e);
         }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
     }
 }

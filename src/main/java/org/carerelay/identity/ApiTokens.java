@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Paging;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,18 +76,31 @@ public class ApiTokens {
     }
 
     /**
-     * Makes sure {@code secret} is a live token of {@code practice} with {@code role}: the local-mode demo admin
-     * token, whose value the operator chose.
+     * Makes {@code secret} the one live token named {@code name} of {@code practice}: the local-mode demo admin
+     * token, whose value the operator chose. Earlier live tokens of that name are revoked. Returns false, changing
+     * nothing, when {@code secret} was issued before and has since been revoked: a revoked token never comes back.
      */
     @Transactional
-    public void ensure(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
-        boolean exists = jdbc.sql("SELECT count(*) FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
-                .param("hash", hash(secret)).query(Long.class).single() > 0;
-        if (!exists) {
-            ApiToken token = insert(practice, name, role, secret, actor);
-            auditLog.record(new AuditEvent(practice, actor, "api_token.issued",
-                    AuditEvent.Target.of("api_token", token.id()), Map.of("role", role)));
+    public boolean ensure(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
+        Optional<Boolean> revoked = jdbc.sql("SELECT revoked_at IS NOT NULL FROM api_token WHERE token_hash = :hash")
+                .param("hash", hash(secret)).query(Boolean.class).optional();
+        if (revoked.isPresent()) {
+            return !revoked.get();
         }
+        List<UUID> replaced = jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE practice_id = :practice "
+                        + "AND name = :name AND revoked_at IS NULL RETURNING id")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("practice", practice.value())
+                .param("name", name)
+                .query(UUID.class).list();
+        for (UUID id : replaced) {
+            auditLog.record(new AuditEvent(practice, actor, "api_token.revoked", AuditEvent.Target.of("api_token", id),
+                    null));
+        }
+        ApiToken token = insert(practice, name, role, secret, actor);
+        auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
+                token.id()), Map.of("role", role)));
+        return true;
     }
 
     @Transactional(readOnly = true)
@@ -94,22 +109,26 @@ public class ApiTokens {
                 Map.of("practice", practice.value()), ApiTokens::token, page);
     }
 
+    /** Revokes a token of the caller's practice whose role is not above the caller's own. */
     @Transactional
     public void revoke(Caller caller, UUID id) {
-        int revoked = jdbc.sql("UPDATE api_token SET revoked_at = :now "
-                        + "WHERE id = :id AND practice_id = :practice AND revoked_at IS NULL")
+        ApiToken token = jdbc.sql("SELECT * FROM api_token WHERE id = :id AND practice_id = :practice FOR UPDATE")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .query(ApiTokens::token)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("API token"));
+        if (token.role().outranks(StaffRole.parse(caller.role(), "role"))) {
+            throw new AccessDeniedException("The token's role is above the caller's");
+        }
+        if (token.revokedAt() != null) {
+            throw new ConflictException("The API token is already revoked");
+        }
+        jdbc.sql("UPDATE api_token SET revoked_at = :now WHERE id = :id AND practice_id = :practice")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .param("practice", caller.practice().value())
                 .update();
-        if (revoked == 0) {
-            boolean exists = jdbc.sql("SELECT count(*) FROM api_token WHERE id = :id AND practice_id = :practice")
-                    .param("id", id).param("practice", caller.practice().value()).query(Long.class).single() > 0;
-            if (!exists) {
-                throw new NotFoundException("API token");
-            }
-            throw new ConflictException("The API token is already revoked");
-        }
         auditLog.record(AuditEvent.of(caller, "api_token.revoked", AuditEvent.Target.of("api_token", id)));
     }
 

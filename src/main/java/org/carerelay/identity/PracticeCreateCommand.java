@@ -51,6 +51,9 @@ class PracticeCreateCommand implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments args) throws IOException {
         try {
             PracticeDetails details = json.readValue(System.in.readAllBytes(), PracticeDetails.class);
+            if (details == null) {
+                throw new InvalidFieldException("practice", "expected a JSON object");
+            }
             Set<ConstraintViolation<PracticeDetails>> violations = validator.validate(details);
             if (!violations.isEmpty()) {
                 ConstraintViolation<PracticeDetails> first = violations.iterator().next();

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,15 +53,24 @@ public class Appointments {
         this.clock = clock;
     }
 
+    /** Books an appointment for a caller: it starts out booked or confirmed, never in a later state. */
     @Transactional
     public Appointment book(Caller caller, AppointmentDetails details) {
+        if (details.status() != null && details.status() != AppointmentStatus.BOOKED
+                && details.status() != AppointmentStatus.CONFIRMED) {
+            throw new InvalidFieldException("status", "a new appointment is booked or confirmed");
+        }
         return book(caller.practice(), caller.actor(), details);
     }
 
+    /** Books an appointment in any status: for imports and the demo, which record visits already past. */
     @Transactional
     public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
-        patients.requireExists(practice, new PatientId(details.patientId()));
-        Slot slot = slot(practice, details);
+        NotFoundException.referencedBy("patientId", () -> {
+            patients.requireExists(practice, new PatientId(details.patientId()));
+            return true;
+        });
+        Slot slot = slot(practice, details, null);
         AppointmentId id = AppointmentId.random();
         AppointmentStatus status = details.status() == null ? AppointmentStatus.BOOKED : details.status();
         jdbc.sql("""
@@ -98,7 +108,7 @@ public class Appointments {
             throw new ConflictException("A " + current.status().name().toLowerCase()
                     + " appointment can no longer be changed");
         }
-        Slot slot = slot(caller.practice(), details);
+        Slot slot = slot(caller.practice(), details, current);
         jdbc.sql("""
                 UPDATE appointment SET provider_id = :provider, location_id = :location, appointment_type_id = :type,
                        starts_at = :start, ends_at = :end, status = :status, updated_at = :now
@@ -165,21 +175,44 @@ public class Appointments {
                 .orElseThrow(() -> new NotFoundException("Appointment"));
     }
 
-    private Slot slot(PracticeId practice, AppointmentDetails details) {
-        ProviderId provider = providers.get(practice, new ProviderId(details.providerId())).id();
-        LocationId location = locations.get(practice, new LocationId(details.locationId())).id();
-        AppointmentType type = types.get(practice, new AppointmentTypeId(details.appointmentTypeId()));
-        if (!providers.practisesAt(practice, provider, location)) {
+    /**
+     * Where and when the appointment takes place. A provider must practise at the location when the appointment
+     * is booked or moved there; an appointment already there keeps its place when only its status changes. A
+     * missing end is the start plus the type's duration, except for an unmoved appointment, which keeps its own.
+     */
+    private Slot slot(PracticeId practice, AppointmentDetails details, Appointment current) {
+        ProviderId provider = NotFoundException.referencedBy("providerId",
+                () -> providers.get(practice, new ProviderId(details.providerId()))).id();
+        LocationId location = NotFoundException.referencedBy("locationId",
+                () -> locations.get(practice, new LocationId(details.locationId()))).id();
+        AppointmentType type = NotFoundException.referencedBy("appointmentTypeId",
+                () -> types.get(practice, new AppointmentTypeId(details.appointmentTypeId())));
+        boolean placed = current != null && current.providerId().equals(provider)
+                && current.locationId().equals(location);
+        if (!placed && !providers.practisesAt(practice, provider, location)) {
             throw new InvalidFieldException("providerId", "does not practise at this location");
         }
-        Instant start = details.start().toInstant();
-        Instant end = details.end() == null
-                ? start.plusSeconds(type.durationMinutes() * 60L)
-                : details.end().toInstant();
+        Instant start = withinRange(details.start(), "start");
+        Instant end;
+        if (details.end() != null) {
+            end = withinRange(details.end(), "end");
+        } else if (current != null && start.equals(current.start()) && type.id().equals(current.appointmentTypeId())) {
+            end = current.end();
+        } else {
+            end = start.plusSeconds(type.durationMinutes() * 60L);
+        }
         if (!end.isAfter(start)) {
             throw new InvalidFieldException("end", "must be after start");
         }
         return new Slot(start, end);
+    }
+
+    /** A date-time between the years 1900 and 9999: what both PostgreSQL and a calendar can hold. */
+    public static Instant withinRange(OffsetDateTime time, String field) {
+        if (time.getYear() < 1900 || time.getYear() > 9999) {
+            throw new InvalidFieldException(field, "must be between the years 1900 and 9999");
+        }
+        return time.toInstant();
     }
 
     private static void condition(StringBuilder from, Map<String, Object> params, String column, String name,

@@ -17,7 +17,8 @@ final class Codes {
 
     /** A region-based IANA zone ({@code America/Chicago}); offsets such as {@code +05:00} cannot follow DST. */
     static String timeZone(String zone, String field) {
-        if (zone == null || !ZONES.contains(zone)) {
+        if (zone == null || !ZONES.contains(zone)
+                || !zone.equals("UTC") && ZoneId.of(zone).getRules().isFixedOffset()) {
             throw new InvalidFieldException(field, "must be an IANA time zone such as America/New_York");
         }
         return zone;

@@ -102,9 +102,12 @@ public class ContactPoints {
         return get(practice, patient, id);
     }
 
-    @Transactional(readOnly = true)
-    public List<ConsentChange> history(PracticeId practice, PatientId patient, ContactPointId id) {
+    /** A contact point's consent history, viewed by {@code viewer}: a PHI access, audited. */
+    @Transactional
+    public List<ConsentChange> history(PracticeId practice, Actor viewer, PatientId patient, ContactPointId id) {
         get(practice, patient, id);
+        auditLog.record(new AuditEvent(practice, viewer, "phi.consent_history.viewed",
+                AuditEvent.Target.of("contact_point", id), Map.of("patient", patient)));
         return jdbc.sql("SELECT * FROM consent_change WHERE contact_point_id = :id AND practice_id = :practice "
                         + "ORDER BY id")
                 .param("id", id.value())

@@ -13,6 +13,6 @@ public record NewContactPoint(
         @NotNull ContactSystem system,
         @NotBlank String value,
         Boolean verified,
-        Map<ConsentPurpose, Boolean> consents,
+        Map<ConsentPurpose, @NotNull Boolean> consents,
         ConsentSource consentSource) {
 }

@@ -25,5 +25,5 @@ public record PatientDetails(
         String timeZone,
         UUID usualLocationId,
         UUID usualProviderId,
-        List<@Valid NewContactPoint> contactPoints) {
+        List<@NotNull @Valid NewContactPoint> contactPoints) {
 }

@@ -172,10 +172,12 @@ public class Patients {
                 : Codes.language(details.preferredLanguage(), "preferredLanguage");
         String timeZone = details.timeZone() == null ? null : Codes.timeZone(details.timeZone(), "timeZone");
         if (details.usualLocationId() != null) {
-            locations.get(practice, new LocationId(details.usualLocationId()));
+            NotFoundException.referencedBy("usualLocationId",
+                    () -> locations.get(practice, new LocationId(details.usualLocationId())));
         }
         if (details.usualProviderId() != null) {
-            providers.get(practice, new ProviderId(details.usualProviderId()));
+            NotFoundException.referencedBy("usualProviderId",
+                    () -> providers.get(practice, new ProviderId(details.usualProviderId())));
         }
         if (details.dateOfBirth().getYear() < 1900) {
             throw new InvalidFieldException("dateOfBirth", "must be in 1900 or later");

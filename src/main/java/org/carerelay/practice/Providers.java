@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Providers {
 
     private static final String SELECT = "p.*, ARRAY(SELECT location_id FROM provider_location pl "
-            + "WHERE pl.provider_id = p.id ORDER BY location_id) AS location_ids";
+            + "WHERE pl.provider_id = p.id AND pl.practice_id = p.practice_id ORDER BY location_id) AS location_ids";
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
@@ -82,7 +82,11 @@ public class Providers {
     private void write(PracticeId practice, ProviderId id, ProviderDetails details, String sql) {
         String npi = details.npi() == null || details.npi().isBlank() ? null : Npi.check(details.npi(), "npi");
         var locationIds = new LinkedHashSet<>(details.locationIds());
-        locationIds.forEach(location -> locations.get(practice, new LocationId(location)));
+        int index = 0;
+        for (UUID location : locationIds) {
+            NotFoundException.referencedBy("locationIds[" + index++ + "]",
+                    () -> locations.get(practice, new LocationId(location)));
+        }
         try {
             jdbc.sql(sql)
                     .param("id", id.value())
@@ -96,7 +100,10 @@ public class Providers {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("Another provider of this practice has that NPI");
         }
-        jdbc.sql("DELETE FROM provider_location WHERE provider_id = :id").param("id", id.value()).update();
+        jdbc.sql("DELETE FROM provider_location WHERE provider_id = :id AND practice_id = :practice")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .update();
         for (UUID location : locationIds) {
             jdbc.sql("INSERT INTO provider_location (practice_id, provider_id, location_id) "
                             + "VALUES (:practice, :provider, :location)")

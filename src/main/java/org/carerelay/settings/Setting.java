@@ -106,6 +106,10 @@ public final class Setting<T> {
         if (text.length() > max) {
             throw new IllegalArgumentException("must be at most " + max + " characters");
         }
+        // The value ends up in mail headers: a line break would let it add headers of its own.
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("must not contain line breaks or control characters");
+        }
         return text;
     }
 

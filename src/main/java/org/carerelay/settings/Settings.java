@@ -61,14 +61,18 @@ public class Settings {
         this.savepoint.setReadOnly(true);
     }
 
-    /** The value in effect for {@code practice}: the stored one if usable, else the fallback. */
+    /**
+     * The value in effect for {@code practice}: the stored one if usable, else the fallback; empty when neither
+     * is usable (a secret nobody configured, such as a vendor's webhook token in local mode).
+     */
+    public <T> Optional<T> find(PracticeId practice, Setting<T> setting) {
+        return Optional.ofNullable(resolve(practice, setting).value());
+    }
+
+    /** Like {@link #find}, for settings whose fallback always has a usable value. */
     public <T> T get(PracticeId practice, Setting<T> setting) {
-        Resolved<T> resolved = resolve(practice, setting);
-        if (resolved.value() == null) {
-            throw new IllegalStateException("Setting " + setting.key() + " has no usable value: its fallback is "
-                    + "not configured or invalid");
-        }
-        return resolved.value();
+        return find(practice, setting).orElseThrow(() -> new IllegalStateException("Setting " + setting.key()
+                + " has no usable value: its fallback is not configured or invalid"));
     }
 
     public List<SettingValue> list(PracticeId practice) {

@@ -81,6 +81,29 @@ class ApiTokenIntegrationTests {
     }
 
     @Test
+    void nobodyRevokesATokenAboveTheirOwnRole() throws Exception {
+        String superAdmin = jdbc.sql("SELECT id::text FROM api_token WHERE practice_id = :p AND role = 'SUPER_ADMIN'")
+                .param("p", practice.id().value()).query(String.class).single();
+        mvc.perform(delete("/api/v1/api-tokens/" + superAdmin).header(HttpHeaders.AUTHORIZATION, practice.admin()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theDemoTokenReplacesItsPredecessorAndARevokedOneNeverReturns() {
+        ApiTokens tokens = context.getBean(ApiTokens.class);
+        org.carerelay.shared.Actor demo = org.carerelay.shared.Actor.system("demo-seed");
+        assertThat(tokens.ensure(practice.id(), "Demo", StaffRole.CLINIC_ADMIN, "crt_first_demo_token", demo)).isTrue();
+        assertThat(tokens.ensure(practice.id(), "Demo", StaffRole.CLINIC_ADMIN, "crt_first_demo_token", demo)).isTrue();
+        assertThat(tokens.ensure(practice.id(), "Demo", StaffRole.CLINIC_ADMIN, "crt_second_demo_token", demo)).isTrue();
+
+        assertThat(tokens.authenticate("crt_first_demo_token")).as("replaced").isEmpty();
+        assertThat(tokens.authenticate("crt_second_demo_token")).isPresent();
+        assertThat(tokens.ensure(practice.id(), "Demo", StaffRole.CLINIC_ADMIN, "crt_first_demo_token", demo))
+                .as("a revoked token stays revoked").isFalse();
+        assertThat(tokens.authenticate("crt_first_demo_token")).isEmpty();
+    }
+
+    @Test
     void anotherPracticesTokenCannotBeRevoked() throws Exception {
         TestPractice other = TestPractices.register(context);
         String id = jdbc.sql("SELECT id::text FROM api_token WHERE practice_id = :p LIMIT 1")

@@ -133,6 +133,23 @@ class PracticeApiIntegrationTests {
     }
 
     @Test
+    void malformedValuesAreClientErrorsNotServerErrors() throws Exception {
+        expectFieldError(patientDetails("MRN-20").replace("}", ", \"contactPoints\": [null]}"), "contactPoints[0]");
+        call(post("/api/v1/patients"), practice.admin(), patientDetails("MRN-20").replace("}",
+                ", \"contactPoints\": [{\"system\": \"email\", \"value\": \"a@example.test\", "
+                        + "\"consents\": {\"email\": null}}]}"))
+                .andExpect(status().isBadRequest());
+        call(post("/api/v1/patients"), practice.admin(), patientDetails("MRN-20").replace("Jane", "Ja\\u0000ne"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("https://carerelay.org/problems/unstorable-value"));
+        expectFieldError(patientDetails("MRN-20").replace("\"sex\": \"female\"",
+                "\"sex\": \"female\", \"timeZone\": \"Etc/GMT+5\""), "timeZone");
+        call(post("/api/v1/patients/search"), practice.admin(), "{\"query\": \"   \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("query"));
+    }
+
+    @Test
     void aRefusedRegistrationLeavesNoTrace() throws Exception {
         registerPatient("MRN-8");
         long events = auditCount("patient.registered", null);
@@ -228,6 +245,53 @@ class PracticeApiIntegrationTests {
         call(get("/api/v1/appointments?from=2026-03-09T00:00:00Z&to=2026-03-10T00:00:00Z&status=cancelled"),
                 practice.admin(), null)
                 .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void appointmentsAreBookedBookedOrConfirmedWithinTheCalendar() throws Exception {
+        String patient = registerPatient("MRN-21");
+        String booking = """
+                {"patientId": "%s", "providerId": "%s", "locationId": "%s", "appointmentTypeId": "%s",
+                 "start": "%s", "status": "%s"}""";
+        call(post("/api/v1/appointments"), practice.admin(), booking.formatted(patient, providerId, locationId, typeId,
+                "2026-03-09T10:00:00-05:00", "completed"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+        call(post("/api/v1/appointments"), practice.admin(), booking.formatted(patient, providerId, locationId, typeId,
+                "+300000-01-01T10:00:00Z", "booked"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("start"));
+        call(get("/api/v1/appointments").param("from", "+300000-01-01T00:00:00Z"), practice.admin(), null)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+        call(post("/api/v1/appointments"), practice.admin(), booking.formatted(patient, providerId,
+                UUID.randomUUID(), typeId, "2026-03-09T10:00:00-05:00", "booked"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.errors[0].field").value("locationId"));
+    }
+
+    @Test
+    void anAppointmentKeepsItsPlaceAndLengthWhenOnlyItsStatusChanges() throws Exception {
+        String patient = registerPatient("MRN-22");
+        String appointment = id(call(post("/api/v1/appointments"), practice.admin(), """
+                {"patientId": "%s", "providerId": "%s", "locationId": "%s", "appointmentTypeId": "%s",
+                 "start": "2026-03-09T10:00:00-05:00", "end": "2026-03-09T11:00:00-05:00"}"""
+                .formatted(patient, providerId, locationId, typeId)).andExpect(status().isCreated()));
+        // The provider moves to another location; the booked visit stays where it is.
+        String elsewhere = id(call(post("/api/v1/locations"), practice.admin(), """
+                {"name": "North Clinic", "timeZone": "America/Chicago",
+                 "address": {"line1": "1 North Ave", "city": "Chicago", "region": "IL", "postalCode": "60614", "country": "US"}}"""));
+        call(put("/api/v1/providers/" + providerId), practice.admin(), """
+                {"givenName": "Naomi", "familyName": "Fischer", "locationIds": ["%s"]}""".formatted(elsewhere))
+                .andExpect(status().isOk());
+
+        call(put("/api/v1/appointments/" + appointment), practice.admin(), """
+                {"patientId": "%s", "providerId": "%s", "locationId": "%s", "appointmentTypeId": "%s",
+                 "start": "2026-03-09T10:00:00-05:00", "status": "confirmed"}"""
+                .formatted(patient, providerId, locationId, typeId))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("confirmed"))
+                .andExpect(jsonPath("$.localEnd").value("2026-03-09T11:00:00-05:00"));
     }
 
     @Test

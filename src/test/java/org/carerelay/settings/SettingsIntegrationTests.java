@@ -113,6 +113,9 @@ class SettingsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.value").value("+13125550100"))
                 .andExpect(jsonPath("$.source").value("database"));
+        mvc.perform(put("/api/v1/settings/email.sender-name").header(HttpHeaders.AUTHORIZATION, practice.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\": \"Clinic\\r\\nBcc: x@example.test\"}"))
+                .andExpect(status().isBadRequest());
         mvc.perform(put("/api/v1/settings/webhook.twilio.auth-token").header(HttpHeaders.AUTHORIZATION, practice.admin())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"value\": \"0123456789abcdef0123456789abcdef\"}"))
                 .andExpect(jsonPath("$.value").value("********"));

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.carerelay.database.BenchDatabase;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
 import org.flywaydb.core.Flyway;
@@ -30,11 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Audit-event appends per second, each in its own transaction as a request writes them, against the baseline
  * of plain INSERTs of the same rows, one per transaction, into a table of the same shape with no chain. Both run
- * on one embedded PostgreSQL (fsync on, as in local mode) in the same JVM and the same run. With several threads
+ * on local mode's embedded PostgreSQL, configured as the server runs it (fsync and synchronous commit on), in the same JVM and the same run. With several threads
  * ({@code -t 4}), {@code chainedAppend} shows one practice's chain serializing its appends and
  * {@code chainedAppendPracticePerThread} shows that separate practices do not.
  */
@@ -48,7 +49,8 @@ public class AuditAppendBenchmark {
 
     private static final Map<String, Object> PAYLOAD = Map.of("role", "FRONT_DESK", "count", 3);
 
-    private EmbeddedPostgres postgres;
+    private Path directory;
+    private BenchDatabase postgres;
     private HikariDataSource dataSource;
     private TransactionTemplate transactions;
     private AuditLog auditLog;
@@ -58,15 +60,14 @@ public class AuditAppendBenchmark {
 
     @Setup(Level.Trial)
     public void startDatabase() throws Exception {
-        Path directory = Files.createTempDirectory("carerelay-bench-pg");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(true)
-                .setRegisterShutdownHook(false).start();
+        directory = Files.createTempDirectory("carerelay-bench-pg");
+        postgres = BenchDatabase.start(directory);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
+        config.setJdbcUrl(postgres.jdbcUrl());
+        config.setUsername(postgres.user());
         config.setMaximumPoolSize(8);
         dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).placeholders(Map.of("app_role", "postgres")).load().migrate();
+        Flyway.configure().dataSource(dataSource).placeholders(Map.of("app_role", postgres.user())).load().migrate();
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE audit_event_plain (LIKE audit_event INCLUDING DEFAULTS INCLUDING INDEXES)").update();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -77,6 +78,7 @@ public class AuditAppendBenchmark {
     public void stopDatabase() throws Exception {
         dataSource.close();
         postgres.close();
+        FileSystemUtils.deleteRecursively(directory);
     }
 
     @Benchmark

@@ -69,8 +69,9 @@ class AppointmentController {
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
-        AppointmentFilter filter = new AppointmentFilter(from == null ? null : from.toInstant(),
-                to == null ? null : to.toInstant(), patientId, providerId, locationId, status(status));
+        AppointmentFilter filter = new AppointmentFilter(from == null ? null : Appointments.withinRange(from, "from"),
+                to == null ? null : Appointments.withinRange(to, "to"), patientId, providerId, locationId,
+                status(status));
         return appointments.list(Callers.current(), filter, new PageRequest(page, size));
     }
 

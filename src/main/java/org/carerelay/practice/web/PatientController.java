@@ -22,6 +22,7 @@ import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
+import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
@@ -85,6 +86,9 @@ class PatientController {
     @PostMapping("/search")
     @RequiresPermission(Permissions.PATIENTS_READ)
     ListPage<Patient> search(@Valid @RequestBody PatientSearch search) {
+        if (search.query().trim().length() < 2) {
+            throw new InvalidFieldException("query", "must have at least 2 characters besides spaces");
+        }
         return patients.list(Callers.current(), search.query(), new PageRequest(
                 search.page() == null ? 0 : search.page(),
                 search.size() == null ? PageRequest.DEFAULT_SIZE : search.size()));
@@ -129,7 +133,8 @@ class PatientController {
     @GetMapping("/{id}/contact-points/{contactPointId}/consents")
     @RequiresPermission(Permissions.PATIENTS_READ)
     List<ConsentChange> consentHistory(@PathVariable UUID id, @PathVariable UUID contactPointId) {
-        return contactPoints.history(Callers.current().practice(), new PatientId(id),
+        Caller caller = Callers.current();
+        return contactPoints.history(caller.practice(), caller.actor(), new PatientId(id),
                 new ContactPointId(contactPointId));
     }
 }

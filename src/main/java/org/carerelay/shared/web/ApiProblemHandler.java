@@ -1,6 +1,7 @@
 package org.carerelay.shared.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -53,7 +55,26 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found",
+                e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage());
+        if (e.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        }
+        return problem;
+    }
+
+    /**
+     * PostgreSQL's "data exception" class (22xxx): a value the database cannot store, such as a NUL character in a
+     * text or a date-time beyond its range. The client's fault, though no field can be named.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ProblemDetail dataAccess(DataAccessException e) {
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            return problem(HttpStatus.BAD_REQUEST, "unstorable-value",
+                    "A value in the request is out of range or contains characters that cannot be stored");
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(ConflictException.class)
