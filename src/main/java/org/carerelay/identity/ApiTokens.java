@@ -69,10 +69,7 @@ public class ApiTokens {
     @Transactional
     public IssuedToken issue(PracticeId practice, String name, StaffRole role, Actor actor) {
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        ApiToken token = insert(practice, name, role, secret, actor);
-        auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
-                token.id()), Map.of("role", role)));
-        return new IssuedToken(token, secret);
+        return new IssuedToken(insert(practice, name, role, secret, actor), secret);
     }
 
     /**
@@ -97,9 +94,7 @@ public class ApiTokens {
             auditLog.record(new AuditEvent(practice, actor, "api_token.revoked", AuditEvent.Target.of("api_token", id),
                     null));
         }
-        ApiToken token = insert(practice, name, role, secret, actor);
-        auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
-                token.id()), Map.of("role", role)));
+        insert(practice, name, role, secret, actor);
         return true;
     }
 
@@ -149,6 +144,7 @@ public class ApiTokens {
                 .optional();
     }
 
+    /** Stores the token's hash and audits the issue. */
     private ApiToken insert(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
         ApiToken token = new ApiToken(UUID.randomUUID(), name, role, clock.instant(), null);
         jdbc.sql("""
@@ -163,6 +159,8 @@ public class ApiTokens {
                 .param("actorType", actor.type().name())
                 .param("actorId", actor.id())
                 .update();
+        auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
+                token.id()), Map.of("role", role)));
         return token;
     }
 
