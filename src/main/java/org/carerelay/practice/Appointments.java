@@ -66,10 +66,8 @@ public class Appointments {
     /** Books an appointment in any status: for imports and the demo, which record visits already past. */
     @Transactional
     public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
-        NotFoundException.referencedBy("patientId", () -> {
-            patients.requireExists(practice, new PatientId(details.patientId()));
-            return true;
-        });
+        NotFoundException.referencedBy("patientId",
+                () -> patients.requireExists(practice, new PatientId(details.patientId())));
         Slot slot = slot(practice, details, null);
         AppointmentId id = AppointmentId.random();
         AppointmentStatus status = details.status() == null ? AppointmentStatus.BOOKED : details.status();

@@ -146,9 +146,9 @@ public class Patients {
         return withContactPoints(practice, new ListPage<>(List.of(patient), 0, 1, 1)).items().get(0);
     }
 
-    /** Fails with 404 unless {@code id} is a patient of {@code practice}. */
+    /** {@code id}, after checking that it is a patient of {@code practice} (404 otherwise). */
     @Transactional(readOnly = true)
-    public void requireExists(PracticeId practice, PatientId id) {
+    public PatientId requireExists(PracticeId practice, PatientId id) {
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT FROM patient WHERE id = :id AND practice_id = :practice)")
                 .param("id", id.value())
                 .param("practice", practice.value())
@@ -156,6 +156,7 @@ public class Patients {
         if (!exists) {
             throw new NotFoundException("Patient");
         }
+        return id;
     }
 
     private ListPage<Patient> withContactPoints(PracticeId practice, ListPage<Patient> page) {

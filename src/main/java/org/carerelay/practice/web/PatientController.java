@@ -98,8 +98,7 @@ class PatientController {
     @RequiresPermission(Permissions.PATIENTS_WRITE)
     ResponseEntity<ContactPoint> addContactPoint(@PathVariable UUID id, @Valid @RequestBody NewContactPoint contact) {
         Caller caller = Callers.current();
-        PatientId patient = new PatientId(id);
-        patients.requireExists(caller.practice(), patient);
+        PatientId patient = patients.requireExists(caller.practice(), new PatientId(id));
         ContactPoint added = contactPoints.add(caller.practice(), caller.actor(), patient, contact);
         return ResponseEntity.created(URI.create("/api/v1/patients/" + id + "/contact-points/" + added.id()))
                 .body(added);
