@@ -11,14 +11,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 /**
  * The whole application against its own embedded PostgreSQL (a fresh cluster under target/ per Spring
  * context), without the demo practice: each test registers the practices it needs with {@link TestPractices},
- * so tests are isolated by tenant, as real practices are.
+ * so tests are isolated by tenant, as real practices are. The dispatch workers do not run on their own: tests
+ * call {@code DispatchWorker.dispatchDue()} when they want deliveries sent.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(properties = {
         "carerelay.db.local-data-directory=target/test-pg/${random.uuid}",
         "carerelay.data-directory=target/test-data",
-        "carerelay.demo.enabled=false"})
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.enabled=false"})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
 }

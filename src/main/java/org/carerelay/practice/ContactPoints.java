@@ -157,6 +157,15 @@ public class ContactPoints {
         return byPatient;
     }
 
+    /**
+     * The consent decisions on record for {@code contactPoint}: a purpose absent from the map was never decided,
+     * which the law treats differently from a refusal (the healthcare exemption applies to the former only).
+     */
+    @Transactional(readOnly = true)
+    public Map<ConsentPurpose, Boolean> decisions(PracticeId practice, ContactPointId contactPoint) {
+        return currentConsents(practice, List.of(contactPoint.value())).getOrDefault(contactPoint.value(), Map.of());
+    }
+
     private Map<UUID, Map<ConsentPurpose, Boolean>> currentConsents(PracticeId practice, List<UUID> contactPoints) {
         Map<UUID, Map<ConsentPurpose, Boolean>> consents = new HashMap<>();
         if (contactPoints.isEmpty()) {

@@ -16,7 +16,8 @@ public class NotFoundException extends RuntimeException {
         this(resource, null);
     }
 
-    private NotFoundException(String resource, String field) {
+    /** A missing resource that the request field {@code field} referred to. */
+    public NotFoundException(String resource, String field) {
         super(resource + " not found");
         this.resource = resource;
         this.field = field;

@@ -1,0 +1,15 @@
+package org.carerelay.messaging;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.carerelay.practice.PatientId;
+
+/**
+ * A message as requested, with its deliveries. {@code templateVersion} is the version the send used (0: the
+ * default shipped with CareRelay).
+ */
+public record Message(MessageId id, PatientId patientId, String templateKey, String language, int templateVersion,
+        Purpose purpose, Channel requestedChannel, String idempotencyKey, Instant createdAt,
+        List<Delivery> deliveries) {
+}

@@ -1,0 +1,349 @@
+package org.carerelay.messaging;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.messaging.policy.DeliveryPolicy;
+import org.carerelay.messaging.policy.PolicyOutcome;
+import org.carerelay.messaging.dispatch.DeliveryLog;
+import org.carerelay.messaging.template.RenderedMessage;
+import org.carerelay.messaging.template.SmsSegments;
+import org.carerelay.messaging.template.TemplateException;
+import org.carerelay.messaging.template.TemplateModel;
+import org.carerelay.messaging.template.TemplateParts;
+import org.carerelay.messaging.template.TemplateRenderer;
+import org.carerelay.messaging.template.TemplateVersion;
+import org.carerelay.messaging.template.Templates;
+import org.carerelay.practice.ContactPoint;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.Practices;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.ListPage;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Paging;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one way a patient is told anything. {@link #send} renders the template for the channel, runs the delivery
+ * policy, stores the message and its delivery (queued, deferred or suppressed, with every decision) and returns
+ * at once; the dispatch workers do the sending.
+ */
+@Service
+public class Messages {
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Patients patients;
+    private final Practices practices;
+    private final Templates templates;
+    private final TemplateRenderer renderer;
+    private final DeliveryPolicy policy;
+    private final DeliveryLog deliveryLog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Messages(JdbcClient jdbc, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
+            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.patients = patients;
+        this.practices = practices;
+        this.templates = templates;
+        this.renderer = renderer;
+        this.policy = policy;
+        this.deliveryLog = deliveryLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Message send(Caller caller, SendRequest request) {
+        return send(caller.practice(), caller.actor(), request);
+    }
+
+    /**
+     * Requests a message on behalf of {@code actor}. The same idempotency key returns the message it first
+     * made, never a second one. A template variable missing from the context refuses the request
+     * ({@code context} field) before anything is stored.
+     */
+    @Transactional
+    public Message send(PracticeId practice, Actor actor, SendRequest request) {
+        Optional<Message> earlier = byIdempotencyKey(practice, request.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Patient patient = NotFoundException.referencedBy("patientId", () -> patients.find(practice, request.patient()));
+        ContactPoint chosenContact = request.contactPoint() == null ? null : patient.contactPoints().stream()
+                .filter(contact -> contact.id().equals(request.contactPoint()))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Contact point", "contactPointId"));
+        TemplateVersion template = NotFoundException.referencedBy("templateKey",
+                () -> templates.effective(practice, request.templateKey(), patient.preferredLanguage()));
+        ZoneId zone = ZoneId.of(patient.timeZone());
+
+        Choice choice = choose(practice, patient, request, chosenContact, template, zone);
+        RenderedMessage rendered;
+        try {
+            rendered = renderer.render(template.parts(), choice.channel(),
+                    TemplateModel.of(practices.get(practice), patient.givenName(), request.context()), zone,
+                    template.language());
+        } catch (TemplateException e) {
+            throw new InvalidFieldException("context", e.getMessage());
+        }
+        String sms = choice.outcome().underExemption() ? withExemptionNotices(rendered.sms(), practice) : rendered.sms();
+        SmsSegments segments = choice.channel() == Channel.SMS ? SmsSegments.of(sms) : null;
+
+        MessageId id = MessageId.random();
+        int inserted = jdbc.sql("""
+                INSERT INTO message (id, practice_id, patient_id, template_key, template_language, template_version,
+                                     purpose, requested_channel, idempotency_key, not_before, created_at,
+                                     created_by_type, created_by_id)
+                VALUES (:id, :practice, :patient, :key, :language, :version, :purpose, :channel, :idempotencyKey,
+                        :notBefore, :now, :actorType, :actorId)
+                ON CONFLICT (practice_id, idempotency_key) DO NOTHING""")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .param("patient", patient.id().value())
+                .param("key", template.key())
+                .param("language", template.language())
+                .param("version", template.version())
+                .param("purpose", request.purpose().name())
+                .param("channel", request.channel().name())
+                .param("idempotencyKey", request.idempotencyKey())
+                .param("notBefore", request.notBefore() == null ? null : Timestamp.from(request.notBefore()))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("actorType", actor.type().name())
+                .param("actorId", actor.id())
+                .update();
+        if (inserted == 0) {
+            // A concurrent request with the same key won; ON CONFLICT waited for it to commit.
+            return byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow();
+        }
+        auditLog.record(new AuditEvent(practice, actor, "message.requested", AuditEvent.Target.of("message", id),
+                Map.of("template", template.key(), "version", template.version(), "purpose", request.purpose(),
+                        "channel", request.channel())));
+
+        DeliveryId delivery = DeliveryId.random();
+        PolicyOutcome outcome = choice.outcome();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, subject,
+                                      body_text, body_html, sms_segments, sms_encoding, status, reason, decisions,
+                                      under_exemption, due_at, created_at, updated_at)
+                VALUES (:id, :practice, :message, :channel, :recipient, :contact, :subject, :text, :html, :segments,
+                        :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :now, :now)""")
+                .param("id", delivery.value())
+                .param("practice", practice.value())
+                .param("message", id.value())
+                .param("channel", choice.channel().name())
+                .param("recipient", choice.contact() == null ? patient.id().toString() : choice.contact().value())
+                .param("contact", choice.contact() == null ? null : choice.contact().id().value())
+                .param("subject", choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle())
+                .param("text", switch (choice.channel()) {
+                    case EMAIL -> rendered.emailText();
+                    case SMS -> sms;
+                    default -> rendered.inAppBody();
+                })
+                .param("html", rendered.emailHtml())
+                .param("segments", segments == null ? null : segments.segments())
+                .param("encoding", segments == null ? null : segments.encoding())
+                .param("status", outcome.status().name())
+                .param("reason", outcome.reason())
+                .param("decisions", json.writeValueAsString(outcome.decisions()))
+                .param("exemption", outcome.underExemption())
+                .param("due", Timestamp.from(outcome.dueAt() == null ? now : outcome.dueAt()))
+                .param("now", Timestamp.from(now))
+                .update();
+        deliveryLog.record(practice, actor, delivery, outcome.status(), outcome.reason());
+        return find(practice, id);
+    }
+
+    /** A patient's messages, newest first: a PHI access, audited. */
+    @Transactional
+    public ListPage<Message> list(Caller caller, UUID patient, PageRequest page) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("practice", caller.practice().value());
+        String from = "FROM message WHERE practice_id = :practice";
+        if (patient != null) {
+            from += " AND patient_id = :patient";
+            params.put("patient", patient);
+        }
+        ListPage<MessageId> ids = Paging.page(jdbc, "id", from, "created_at DESC, id", params,
+                (rs, n) -> new MessageId(rs.getObject("id", UUID.class)), page);
+        auditLog.record(AuditEvent.of(caller, "phi.messages.listed", null, Map.of("messages", ids.items())));
+        return ids.map(id -> find(caller.practice(), id));
+    }
+
+    /** A message with its delivery timeline, viewed by {@code caller}: a PHI access, audited. */
+    @Transactional
+    public Message view(Caller caller, MessageId id) {
+        Message message = find(caller.practice(), id);
+        auditLog.record(AuditEvent.of(caller, "phi.message.viewed", AuditEvent.Target.of("message", id)));
+        return message;
+    }
+
+    @Transactional(readOnly = true)
+    public Message find(PracticeId practice, MessageId id) {
+        return jdbc.sql("SELECT * FROM message WHERE id = :id AND practice_id = :practice")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .query((rs, n) -> message(rs, deliveries(practice, id)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Message"));
+    }
+
+    private Optional<Message> byIdempotencyKey(PracticeId practice, String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM message WHERE practice_id = :practice AND idempotency_key = :key")
+                .param("practice", practice.value())
+                .param("key", key)
+                .query(UUID.class)
+                .optional()
+                .map(id -> find(practice, new MessageId(id)));
+    }
+
+    /**
+     * The channel and address the message takes: the one asked for, or for PREFERRED the patient's preferred
+     * channel, then the others, the first that the policy does not suppress.
+     */
+    private Choice choose(PracticeId practice, Patient patient, SendRequest request, ContactPoint chosenContact,
+            TemplateVersion template, ZoneId zone) {
+        List<Channel> candidates = new ArrayList<>();
+        if (request.channel() != Channel.PREFERRED) {
+            candidates.add(request.channel());
+        } else if (chosenContact != null) {
+            candidates.add(chosenContact.system() == ContactSystem.PHONE ? Channel.SMS : Channel.EMAIL);
+        } else {
+            LinkedHashSet<Channel> order = new LinkedHashSet<>();
+            order.add(patient.preferredChannel() == PreferredChannel.PORTAL ? Channel.IN_APP
+                    : Channel.valueOf(patient.preferredChannel().name()));
+            order.addAll(List.of(Channel.SMS, Channel.EMAIL, Channel.IN_APP));
+            candidates.addAll(order);
+        }
+        if (chosenContact != null && candidates.get(0) != (chosenContact.system() == ContactSystem.PHONE
+                ? Channel.SMS : Channel.EMAIL)) {
+            throw new InvalidFieldException("contactPointId", "is not an address for the " 
+                    + candidates.get(0).name().toLowerCase() + " channel");
+        }
+        List<org.carerelay.messaging.Delivery.Decision> skipped = new ArrayList<>();
+        Choice first = null;
+        for (Channel channel : candidates) {
+            ContactPoint contact = chosenContact != null ? chosenContact : usualContact(patient, channel);
+            PolicyOutcome outcome = hasPart(template.parts(), channel)
+                    ? policy.evaluate(practice, patient.id().value(), channel, request.purpose(), contact,
+                            template.parts().phiAllowed(), zone, request.notBefore())
+                    : new PolicyOutcome(DeliveryStatus.SUPPRESSED, "template-has-no-" + channel.name().toLowerCase()
+                            + "-part", null, false, List.of(new org.carerelay.messaging.Delivery.Decision("template",
+                            "suppressed", "no part for this channel")));
+            Choice choice = new Choice(channel, contact, outcome);
+            if (first == null) {
+                first = choice;
+            }
+            if (!outcome.suppressed()) {
+                if (!skipped.isEmpty()) {
+                    List<org.carerelay.messaging.Delivery.Decision> all = new ArrayList<>(skipped);
+                    all.addAll(outcome.decisions());
+                    return new Choice(channel, contact, new PolicyOutcome(outcome.status(), outcome.reason(),
+                            outcome.dueAt(), outcome.underExemption(), all));
+                }
+                return choice;
+            }
+            skipped.add(new org.carerelay.messaging.Delivery.Decision("channel " + channel.name().toLowerCase(),
+                    "skipped", outcome.reason()));
+        }
+        return first;
+    }
+
+    private static boolean hasPart(TemplateParts parts, Channel channel) {
+        return switch (channel) {
+            case EMAIL -> parts.emailSubject() != null && parts.emailText() != null;
+            case SMS -> parts.sms() != null;
+            case IN_APP -> parts.inAppBody() != null;
+            case PREFERRED -> false;
+        };
+    }
+
+    /** The patient's usual address on a channel: a verified one first. */
+    private static ContactPoint usualContact(Patient patient, Channel channel) {
+        if (channel == Channel.IN_APP) {
+            return null;
+        }
+        ContactSystem system = channel == Channel.SMS ? ContactSystem.PHONE : ContactSystem.EMAIL;
+        return patient.contactPoints().stream()
+                .filter(contact -> contact.system() == system)
+                .sorted(java.util.Comparator.comparing(contact -> !contact.verified()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** An SMS sent under the healthcare exemption names the practice and says how to stop. */
+    private String withExemptionNotices(String sms, PracticeId practice) {
+        String brand = practices.get(practice).brandName();
+        String text = sms.contains(brand) ? sms : brand + ": " + sms;
+        return text.toUpperCase().contains("STOP") ? text : text + " Reply STOP to opt out.";
+    }
+
+    private List<Delivery> deliveries(PracticeId practice, MessageId message) {
+        return jdbc.sql("SELECT * FROM delivery WHERE message_id = :message AND practice_id = :practice "
+                        + "ORDER BY created_at, id")
+                .param("message", message.value())
+                .param("practice", practice.value())
+                .query((rs, n) -> delivery(rs))
+                .list();
+    }
+
+    private Delivery delivery(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        Timestamp due = rs.getTimestamp("due_at");
+        List<Delivery.Event> timeline = jdbc.sql("SELECT status, reason, occurred_at FROM delivery_event "
+                        + "WHERE delivery_id = :id ORDER BY id")
+                .param("id", id)
+                .query((events, n) -> new Delivery.Event(DeliveryStatus.valueOf(events.getString("status")),
+                        events.getString("reason"), events.getTimestamp("occurred_at").toInstant()))
+                .list();
+        Integer segments = rs.getObject("sms_segments", Integer.class);
+        return new Delivery(new DeliveryId(id), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
+                DeliveryStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                due == null ? null : due.toInstant(), rs.getString("provider"), rs.getString("provider_message_id"),
+                segments, rs.getString("sms_encoding"),
+                json.readValue(rs.getString("decisions"), new TypeReference<List<Delivery.Decision>>() {
+                }),
+                timeline);
+    }
+
+    private static Message message(ResultSet rs, List<Delivery> deliveries) throws SQLException {
+        return new Message(new MessageId(rs.getObject("id", UUID.class)),
+                new org.carerelay.practice.PatientId(rs.getObject("patient_id", UUID.class)),
+                rs.getString("template_key"), rs.getString("template_language"), rs.getInt("template_version"),
+                Purpose.valueOf(rs.getString("purpose")), Channel.valueOf(rs.getString("requested_channel")),
+                rs.getString("idempotency_key"), rs.getTimestamp("created_at").toInstant(), deliveries);
+    }
+
+    private record Choice(Channel channel, ContactPoint contact, PolicyOutcome outcome) {
+    }
+}

@@ -1,0 +1,162 @@
+package org.carerelay.messaging.dispatch;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.DeliveryId;
+import org.carerelay.messaging.DeliveryStatus;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PracticeId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends due deliveries. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so nodes never share a
+ * delivery, and a node that dies mid-batch only delays it until the lease runs out. Sending happens outside any
+ * transaction; each outcome is recorded in a transaction of its own.
+ */
+@Component
+public class DispatchWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchWorker.class);
+    private static final Actor ACTOR = Actor.system("dispatch");
+    static final int BATCH = 100;
+    /** How long a claim holds; a claim older than this is taken to be a dead node's and claimed again. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** 8 attempts with backoff from 30 s doubling (with jitter): about 64 minutes from first try to giving up. */
+    static final int MAX_ATTEMPTS = 8;
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Senders senders;
+    private final DeliveryLog deliveryLog;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
+            Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.senders = senders;
+        this.deliveryLog = deliveryLog;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${carerelay.messaging.dispatch.interval:500ms}")
+    void run() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            while (dispatchDue() == BATCH) {
+                // a full batch: there may be more due
+            }
+        } catch (RuntimeException e) {
+            log.error("Dispatch round failed; the deliveries stay claimed until their lease ends", e);
+        }
+    }
+
+    /** Claims and sends one batch of due deliveries; returns how many it claimed. */
+    public int dispatchDue() {
+        List<OutgoingMessage> claimed = transactions.execute(status -> claim());
+        for (OutgoingMessage message : claimed) {
+            SendOutcome outcome;
+            try {
+                outcome = senders.send(message);
+            } catch (RuntimeException e) {
+                log.warn("Adapter failed for delivery {}: {}", message.deliveryId(), e.getClass().getSimpleName());
+                outcome = new SendOutcome.TransientFailure("unknown", "adapter-error");
+            }
+            SendOutcome result = outcome;
+            transactions.executeWithoutResult(status -> record(message, result));
+        }
+        return claimed.size();
+    }
+
+    private List<OutgoingMessage> claim() {
+        Instant now = clock.instant();
+        List<OutgoingMessage> claimed = jdbc.sql("""
+                UPDATE delivery d SET status = 'SENDING', claimed_until = :until, attempts = d.attempts + 1,
+                       updated_at = :now
+                FROM (SELECT id FROM delivery
+                      WHERE (status IN ('QUEUED', 'DEFERRED') AND due_at <= :now)
+                         OR (status = 'SENDING' AND claimed_until < :now)
+                      ORDER BY due_at
+                      LIMIT :limit
+                      FOR UPDATE SKIP LOCKED) due
+                WHERE d.id = due.id
+                RETURNING d.*""")
+                .param("until", Timestamp.from(now.plus(LEASE)))
+                .param("now", Timestamp.from(now))
+                .param("limit", BATCH)
+                .query((rs, n) -> new OutgoingMessage(new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
+                        rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts")))
+                .list();
+        claimed.forEach(message -> deliveryLog.record(message.practice(), ACTOR, message.deliveryId(),
+                DeliveryStatus.SENDING, null));
+        return claimed;
+    }
+
+    private void record(OutgoingMessage message, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            DeliveryStatus status = accepted.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT;
+            update(message, status, null, accepted.provider(), accepted.providerMessageId(), null);
+            if (accepted.delivered()) {
+                deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.SENT, null);
+            }
+            deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), status, null);
+        } else if (outcome instanceof SendOutcome.TransientFailure failure && message.attempt() < MAX_ATTEMPTS) {
+            Instant retry = clock.instant().plus(backoff(message.attempt()));
+            update(message, DeliveryStatus.QUEUED, "retry:" + failure.code(), failure.provider(), null, retry);
+            deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.QUEUED,
+                    "retry:" + failure.code());
+        } else if (outcome instanceof SendOutcome.TransientFailure failure) {
+            fail(message, failure.provider(), "gave-up:" + failure.code());
+        } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
+            fail(message, failure.provider(), failure.code());
+        }
+    }
+
+    private void fail(OutgoingMessage message, String provider, String reason) {
+        update(message, DeliveryStatus.FAILED, reason, provider, null, null);
+        deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.FAILED, reason);
+    }
+
+    private void update(OutgoingMessage message, DeliveryStatus status, String reason, String provider,
+            String providerMessageId, Instant due) {
+        jdbc.sql("""
+                UPDATE delivery SET status = :status, reason = :reason, provider = :provider,
+                       provider_message_id = coalesce(:providerId, provider_message_id), claimed_until = NULL,
+                       due_at = coalesce(:due, due_at), updated_at = :now
+                WHERE id = :id AND status = 'SENDING'""")
+                .param("status", status.name())
+                .param("reason", reason)
+                .param("provider", provider)
+                .param("providerId", providerMessageId)
+                .param("due", due == null ? null : Timestamp.from(due))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", message.deliveryId().value())
+                .update();
+    }
+
+    /** 30 s, 1 min, 2 min, … doubling per attempt, with up to 20 % jitter so retries do not arrive together. */
+    static Duration backoff(int attempt) {
+        long base = FIRST_BACKOFF.toMillis() << Math.min(attempt - 1, 10);
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 5 + 1));
+    }
+}

@@ -1,0 +1,54 @@
+package org.carerelay.messaging.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The templates shipped with CareRelay, under {@code message-templates/<key>/<language>.hbs}, each with a sample
+ * context ({@code sample.json}) for previews and for checking edits. They are version 0 of every practice's
+ * templates until the practice saves its own.
+ */
+public final class DefaultTemplates {
+
+    public static final List<String> KEYS = List.of("appointment-confirmation", "appointment-reminder",
+            "appointment-cancelled", "sign-in-link", "new-secure-message", "payment-receipt");
+    public static final List<String> LANGUAGES = List.of("en", "es");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private DefaultTemplates() {
+    }
+
+    public static Optional<TemplateParts> find(String key, String language) {
+        ClassPathResource resource = new ClassPathResource("message-templates/" + key + "/" + language + ".hbs");
+        return KEYS.contains(key) && resource.exists()
+                ? Optional.of(TemplateParts.parse(read(resource.getPath())))
+                : Optional.empty();
+    }
+
+    /** The sample context of a shipped template key; empty for a key of the practice's own. */
+    public static Map<String, Object> sample(String key) {
+        if (!KEYS.contains(key)) {
+            return Map.of();
+        }
+        return JSON.readValue(read("message-templates/" + key + "/sample.json"), new TypeReference<>() {
+        });
+    }
+
+    static String read(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Missing shipped template " + path, e);
+        }
+    }
+}

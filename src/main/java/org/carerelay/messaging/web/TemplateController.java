@@ -1,0 +1,70 @@
+package org.carerelay.messaging.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.carerelay.messaging.template.RenderedMessage;
+import org.carerelay.messaging.template.TemplateParts;
+import org.carerelay.messaging.template.TemplateVersion;
+import org.carerelay.messaging.template.Templates;
+import org.carerelay.shared.Callers;
+import org.carerelay.shared.Permissions;
+import org.carerelay.shared.RequiresPermission;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The practice's message templates: list, history, new versions and previews. */
+@RestController
+@RequestMapping("/api/v1/templates")
+class TemplateController {
+
+    private final Templates templates;
+
+    TemplateController(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** The version in force of every template, shipped defaults (version 0) included. */
+    @GetMapping
+    @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
+    List<TemplateVersion> list() {
+        return templates.list(Callers.current().practice());
+    }
+
+    @GetMapping("/{key}/{language}")
+    @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
+    List<TemplateVersion> history(@PathVariable String key, @PathVariable String language) {
+        return templates.history(Callers.current().practice(), key, language);
+    }
+
+    record NewVersion(@NotNull @Valid TemplateParts parts, Map<String, Object> sampleContext) {
+    }
+
+    /** Saves the next version, refused when a part needs a variable the sample context lacks. */
+    @PutMapping("/{key}/{language}")
+    @RequiresPermission(Permissions.COMMS_MANAGE_TEMPLATES)
+    ResponseEntity<TemplateVersion> save(@PathVariable String key, @PathVariable String language,
+            @Valid @RequestBody NewVersion version) {
+        return ResponseEntity.ok(templates.save(Callers.current(), key, language, version.parts(),
+                version.sampleContext()));
+    }
+
+    record PreviewRequest(TemplateParts parts, Map<String, Object> context) {
+    }
+
+    /** Renders a template (the one in force, or {@code parts}) with a context, SMS segments included. */
+    @PostMapping("/{key}/{language}/preview")
+    @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
+    RenderedMessage preview(@PathVariable String key, @PathVariable String language,
+            @RequestBody PreviewRequest request) {
+        return templates.preview(Callers.current().practice(), key, language, request.parts(), request.context());
+    }
+}
