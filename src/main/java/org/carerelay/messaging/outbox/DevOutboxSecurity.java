@@ -19,7 +19,7 @@ class DevOutboxSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain devOutboxSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain devOutboxFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/dev/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

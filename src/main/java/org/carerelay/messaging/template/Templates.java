@@ -121,7 +121,7 @@ public class Templates {
         check(parts);
         preview(caller.practice(), key, language, parts, sampleContext);
         if (!parts.phiAllowed() && renderer.refersToClinicalDetail(parts)) {
-            throw new InvalidFieldException("phiAllowed",
+            throw new InvalidFieldException("parts.phiAllowed",
                     "must be true for a template that uses clinical.* variables");
         }
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM message_template "

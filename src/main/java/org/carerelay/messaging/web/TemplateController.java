@@ -45,7 +45,17 @@ class TemplateController {
         return templates.history(Callers.current().practice(), key, language);
     }
 
-    record NewVersion(@NotNull @Valid TemplateParts parts, Map<String, Object> sampleContext) {
+    /** A template's parts as the API takes them; {@code phiAllowed} defaults to false. */
+    record Parts(String emailSubject, String emailText, String emailHtml, String sms, String inAppTitle,
+            String inAppBody, Boolean phiAllowed) {
+
+        TemplateParts toParts() {
+            return new TemplateParts(emailSubject, emailText, emailHtml, sms, inAppTitle, inAppBody,
+                    Boolean.TRUE.equals(phiAllowed));
+        }
+    }
+
+    record NewVersion(@NotNull @Valid Parts parts, Map<String, Object> sampleContext) {
     }
 
     /** Saves the next version, refused when a part needs a variable the sample context lacks. */
@@ -53,11 +63,11 @@ class TemplateController {
     @RequiresPermission(Permissions.COMMS_MANAGE_TEMPLATES)
     ResponseEntity<TemplateVersion> save(@PathVariable String key, @PathVariable String language,
             @Valid @RequestBody NewVersion version) {
-        return ResponseEntity.ok(templates.save(Callers.current(), key, language, version.parts(),
+        return ResponseEntity.ok(templates.save(Callers.current(), key, language, version.parts().toParts(),
                 version.sampleContext()));
     }
 
-    record PreviewRequest(TemplateParts parts, Map<String, Object> context) {
+    record PreviewRequest(Parts parts, Map<String, Object> context) {
     }
 
     /** Renders a template (the one in force, or {@code parts}) with a context, SMS segments included. */
@@ -65,6 +75,7 @@ class TemplateController {
     @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
     RenderedMessage preview(@PathVariable String key, @PathVariable String language,
             @RequestBody PreviewRequest request) {
-        return templates.preview(Callers.current().practice(), key, language, request.parts(), request.context());
+        return templates.preview(Callers.current().practice(), key, language,
+                request.parts() == null ? null : request.parts().toParts(), request.context());
     }
 }
