@@ -1,0 +1,123 @@
+package org.carerelay.messaging.email;
+
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.dispatch.ChannelSender;
+import org.carerelay.messaging.dispatch.OutgoingMessage;
+import org.carerelay.messaging.dispatch.SendOutcome;
+import org.carerelay.practice.Practices;
+import org.carerelay.settings.Setting;
+import org.carerelay.settings.SettingValue;
+import org.carerelay.settings.Settings;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP (any relay, the SES SMTP interface included): multipart/alternative with the plain text and
+ * the branded HTML, from the practice's sender identity. SMTP 4xx replies and connection trouble are transient,
+ * 5xx replies permanent, with the reply code kept as the reason.
+ */
+@Component
+class SmtpEmailSender implements ChannelSender {
+
+    static final String PROVIDER = "smtp";
+    /** Lets a bounce or receipt that quotes the headers be traced back to its delivery. */
+    static final String DELIVERY_HEADER = "X-CareRelay-Delivery";
+
+    private final ObjectProvider<JavaMailSender> mail;
+    private final Settings settings;
+    private final Practices practices;
+    private final String host;
+
+    SmtpEmailSender(ObjectProvider<JavaMailSender> mail, Settings settings, Practices practices,
+            @Value("${spring.mail.host:}") String host) {
+        this.mail = mail;
+        this.settings = settings;
+        this.practices = practices;
+        this.host = host;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public boolean handles(Channel channel) {
+        return channel == Channel.EMAIL;
+    }
+
+    @Override
+    public SendOutcome send(OutgoingMessage message) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender == null || host.isBlank()) {
+            return new SendOutcome.PermanentFailure(PROVIDER, "smtp-not-configured");
+        }
+        try {
+            MimeMessage mime = sender.createMimeMessage();
+            MimeMessageHelper helper = message.html() != null
+                    ? new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name())
+                    : new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+            helper.setFrom(from(message));
+            helper.setTo(message.to());
+            helper.setSubject(message.subject());
+            if (message.html() != null) {
+                helper.setText(message.text(), message.html());
+            } else {
+                helper.setText(message.text());
+            }
+            mime.setHeader(DELIVERY_HEADER, message.deliveryId().toString());
+            sender.send(mime);
+            return new SendOutcome.Accepted(PROVIDER, mime.getMessageID(), false);
+        } catch (MailAuthenticationException e) {
+            return new SendOutcome.PermanentFailure(PROVIDER, "smtp-authentication-failed");
+        } catch (MailSendException e) {
+            return classify(e);
+        } catch (MailException | MessagingException | UnsupportedEncodingException e) {
+            return new SendOutcome.TransientFailure(PROVIDER, "smtp-unavailable");
+        }
+    }
+
+    private InternetAddress from(OutgoingMessage message) throws UnsupportedEncodingException {
+        String address = settings.get(message.practice(), Setting.EMAIL_SENDER_ADDRESS);
+        SettingValue name = settings.view(message.practice(), Setting.EMAIL_SENDER_NAME.key());
+        String display = name.source() == SettingValue.Source.DATABASE
+                ? name.value()
+                : practices.get(message.practice()).brandName();
+        return new InternetAddress(address, display, StandardCharsets.UTF_8.name());
+    }
+
+    /** The SMTP reply code decides: 4xx is worth retrying, 5xx is not. */
+    static SendOutcome classify(MailSendException e) {
+        for (Exception failure : e.getFailedMessages().values()) {
+            Throwable cause = failure;
+            while (cause != null) {
+                int code = cause instanceof SMTPAddressFailedException address ? address.getReturnCode()
+                        : cause instanceof SMTPSendFailedException send ? send.getReturnCode() : -1;
+                if (code >= 500) {
+                    return new SendOutcome.PermanentFailure(PROVIDER, "smtp-" + code);
+                }
+                if (code >= 400) {
+                    return new SendOutcome.TransientFailure(PROVIDER, "smtp-" + code);
+                }
+                cause = cause instanceof SendFailedException send && send.getNextException() != null
+                        ? send.getNextException() : cause.getCause();
+            }
+        }
+        return new SendOutcome.TransientFailure(PROVIDER, "smtp-unavailable");
+    }
+}

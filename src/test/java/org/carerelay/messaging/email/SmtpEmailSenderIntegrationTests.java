@@ -1,0 +1,106 @@
+package org.carerelay.messaging.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Message;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.template.DefaultTemplates;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Email through the SMTP adapter to GreenMail, a real SMTP server in-process. */
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/smtp-${random.uuid}",
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.enabled=false",
+        "carerelay.settings.fallback.email-provider=smtp",
+        "spring.mail.properties.mail.smtp.starttls.enable=false",
+        "spring.mail.properties.mail.smtp.starttls.required=false"})
+class SmtpEmailSenderIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Messages messages;
+    @Autowired
+    Patients patients;
+    @Autowired
+    DispatchWorker worker;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void sendsMultipartAlternativeFromThePracticesSenderIdentity() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        Patient patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
+                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
+                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL,
+                        "ana.lopez@example.test", true, Map.of(), null))));
+
+        Message message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.EMAIL, "appointment-reminder", DefaultTemplates.sample("appointment-reminder"), Purpose.CARE,
+                null, null));
+        worker.dispatchDue();
+
+        MimeMessage[] received = smtp.getReceivedMessagesForDomain("example.test");
+        assertThat(received).hasSize(1);
+        MimeMessage mail = received[0];
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("Test Practice <no-reply@carerelay.localhost>");
+        assertThat(mail.getSubject()).startsWith("Reminder: your appointment on Monday, November 23, 2026");
+        assertThat(mail.getHeader(SmtpEmailSender.DELIVERY_HEADER)[0])
+                .isEqualTo(message.deliveries().get(0).id().toString());
+        MimeMultipart root = (MimeMultipart) mail.getContent();
+        assertThat(root.getContentType()).startsWith("multipart/related");
+        MimeMultipart body = (MimeMultipart) root.getBodyPart(0).getContent();
+        assertThat(body.getContentType()).startsWith("multipart/alternative");
+        assertThat(body.getBodyPart(0).getContentType()).startsWith("text/plain");
+        assertThat(GreenMailUtil.getBody(body.getBodyPart(0))).contains("Hello Ana");
+        assertThat(body.getBodyPart(1).getContentType()).startsWith("text/html");
+
+        assertThat(jdbc.sql("SELECT status || ' ' || provider FROM delivery WHERE id = :id")
+                .param("id", message.deliveries().get(0).id().value()).query(String.class).single())
+                .isEqualTo("SENT smtp");
+    }
+}
