@@ -23,7 +23,7 @@ CREATE TABLE message_template (
 CREATE TABLE message (
     id                uuid        PRIMARY KEY,
     practice_id       uuid        NOT NULL REFERENCES practice,
-    patient_id        uuid        NOT NULL,
+    patient_id        uuid,       -- null for a reply to a number no patient has (a STOP from a stranger)
     template_key      text        NOT NULL,
     template_language text        NOT NULL,
     template_version  integer     NOT NULL,
@@ -93,4 +93,19 @@ CREATE TABLE suppression (
     reason      text        NOT NULL,
     created_at  timestamptz NOT NULL,
     PRIMARY KEY (practice_id, channel, address)
+);
+
+-- Inbound texts that are not keywords, kept for the unified inbox.
+CREATE TABLE inbound_message (
+    id                  uuid        PRIMARY KEY,
+    practice_id         uuid        NOT NULL REFERENCES practice,
+    channel             text        NOT NULL CHECK (channel IN ('SMS', 'EMAIL', 'VOICE', 'PORTAL')),
+    sender              text        NOT NULL,
+    recipient           text        NOT NULL,
+    body                text        NOT NULL,
+    provider            text        NOT NULL,
+    provider_message_id text,
+    received_at         timestamptz NOT NULL,
+    keyword             boolean     NOT NULL, -- a STOP/START/HELP, recorded (without its sender) so a retry is ignored
+    UNIQUE (provider, provider_message_id)
 );

@@ -114,9 +114,50 @@ public class Messages {
             throw new InvalidFieldException("context", e.getMessage());
         }
         String sms = choice.outcome().underExemption() ? withExemptionNotices(rendered.sms(), practice) : rendered.sms();
-        SmsSegments segments = choice.channel() == Channel.SMS ? SmsSegments.of(sms) : null;
 
         MessageId id = MessageId.random();
+        if (!insertMessage(practice, actor, id, patient.id(), template, request.purpose(), request.channel(),
+                request.idempotencyKey(), request.notBefore())) {
+            // A concurrent request with the same key won; ON CONFLICT waited for it to commit.
+            return byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow();
+        }
+        String text = switch (choice.channel()) {
+            case EMAIL -> rendered.emailText();
+            case SMS -> sms;
+            default -> rendered.inAppBody();
+        };
+        insertDelivery(practice, actor, id, choice.channel(),
+                choice.contact() == null ? patient.id().toString() : choice.contact().value(),
+                choice.contact() == null ? null : choice.contact().id().value(),
+                choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
+                rendered.emailHtml(), choice.outcome());
+        return find(practice, id);
+    }
+
+    /**
+     * Replies by SMS to a number that texted a keyword (STOP, START, HELP): the one confirmation the patient
+     * asked for, so it goes even to an opted-out number and outside quiet hours. The number may belong to no
+     * patient, or to several (a family phone).
+     */
+    @Transactional
+    public Message reply(PracticeId practice, String number, String templateKey, String language,
+            Map<String, Object> context) {
+        Actor actor = Actor.system("sms-keywords");
+        TemplateVersion template = templates.effective(practice, templateKey, language);
+        Map<String, Object> model = new java.util.HashMap<>(context);
+        model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
+        String sms = renderer.render(template.parts(), Channel.SMS, model, ZoneId.of("UTC"), template.language()).sms();
+        MessageId id = MessageId.random();
+        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.SMS, null, null);
+        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, sms, null,
+                new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(
+                        new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"))));
+        return find(practice, id);
+    }
+
+    private boolean insertMessage(PracticeId practice, Actor actor, MessageId id,
+            org.carerelay.practice.PatientId patient, TemplateVersion template, Purpose purpose,
+            Channel requestedChannel, String idempotencyKey, Instant notBefore) {
         int inserted = jdbc.sql("""
                 INSERT INTO message (id, practice_id, patient_id, template_key, template_language, template_version,
                                      purpose, requested_channel, idempotency_key, not_before, created_at,
@@ -126,28 +167,30 @@ public class Messages {
                 ON CONFLICT (practice_id, idempotency_key) DO NOTHING""")
                 .param("id", id.value())
                 .param("practice", practice.value())
-                .param("patient", patient.id().value())
+                .param("patient", patient == null ? null : patient.value())
                 .param("key", template.key())
                 .param("language", template.language())
                 .param("version", template.version())
-                .param("purpose", request.purpose().name())
-                .param("channel", request.channel().name())
-                .param("idempotencyKey", request.idempotencyKey())
-                .param("notBefore", request.notBefore() == null ? null : Timestamp.from(request.notBefore()))
+                .param("purpose", purpose.name())
+                .param("channel", requestedChannel.name())
+                .param("idempotencyKey", idempotencyKey)
+                .param("notBefore", notBefore == null ? null : Timestamp.from(notBefore))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("actorType", actor.type().name())
                 .param("actorId", actor.id())
                 .update();
-        if (inserted == 0) {
-            // A concurrent request with the same key won; ON CONFLICT waited for it to commit.
-            return byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow();
+        if (inserted > 0) {
+            auditLog.record(new AuditEvent(practice, actor, "message.requested", AuditEvent.Target.of("message", id),
+                    Map.of("template", template.key(), "version", template.version(), "purpose", purpose,
+                            "channel", requestedChannel)));
         }
-        auditLog.record(new AuditEvent(practice, actor, "message.requested", AuditEvent.Target.of("message", id),
-                Map.of("template", template.key(), "version", template.version(), "purpose", request.purpose(),
-                        "channel", request.channel())));
+        return inserted > 0;
+    }
 
+    private void insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
+            String recipient, UUID contactPoint, String subject, String text, String html, PolicyOutcome outcome) {
         DeliveryId delivery = DeliveryId.random();
-        PolicyOutcome outcome = choice.outcome();
+        SmsSegments segments = channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, subject,
@@ -157,17 +200,13 @@ public class Messages {
                         :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :now, :now)""")
                 .param("id", delivery.value())
                 .param("practice", practice.value())
-                .param("message", id.value())
-                .param("channel", choice.channel().name())
-                .param("recipient", choice.contact() == null ? patient.id().toString() : choice.contact().value())
-                .param("contact", choice.contact() == null ? null : choice.contact().id().value())
-                .param("subject", choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle())
-                .param("text", switch (choice.channel()) {
-                    case EMAIL -> rendered.emailText();
-                    case SMS -> sms;
-                    default -> rendered.inAppBody();
-                })
-                .param("html", rendered.emailHtml())
+                .param("message", message.value())
+                .param("channel", channel.name())
+                .param("recipient", recipient)
+                .param("contact", contactPoint)
+                .param("subject", subject)
+                .param("text", text)
+                .param("html", channel == Channel.EMAIL ? html : null)
                 .param("segments", segments == null ? null : segments.segments())
                 .param("encoding", segments == null ? null : segments.encoding())
                 .param("status", outcome.status().name())
@@ -178,7 +217,6 @@ public class Messages {
                 .param("now", Timestamp.from(now))
                 .update();
         deliveryLog.record(practice, actor, delivery, outcome.status(), outcome.reason());
-        return find(practice, id);
     }
 
     /** A patient's messages, newest first: a PHI access, audited. */
@@ -337,8 +375,9 @@ public class Messages {
     }
 
     private static Message message(ResultSet rs, List<Delivery> deliveries) throws SQLException {
+        UUID patient = rs.getObject("patient_id", UUID.class);
         return new Message(new MessageId(rs.getObject("id", UUID.class)),
-                new org.carerelay.practice.PatientId(rs.getObject("patient_id", UUID.class)),
+                patient == null ? null : new org.carerelay.practice.PatientId(patient),
                 rs.getString("template_key"), rs.getString("template_language"), rs.getInt("template_version"),
                 Purpose.valueOf(rs.getString("purpose")), Channel.valueOf(rs.getString("requested_channel")),
                 rs.getString("idempotency_key"), rs.getTimestamp("created_at").toInstant(), deliveries);

@@ -127,6 +127,22 @@ public class ContactPoints {
                 .orElseThrow(() -> new NotFoundException("Contact point"));
     }
 
+    /** Who holds {@code value} (E.164 or lower-case email): a family phone has several patients. */
+    public record Holder(PatientId patient, ContactPointId contactPoint) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Holder> holders(PracticeId practice, ContactSystem system, String value) {
+        return jdbc.sql("SELECT patient_id, id FROM contact_point WHERE practice_id = :practice AND system = :system "
+                        + "AND value = :value ORDER BY created_at, id")
+                .param("practice", practice.value())
+                .param("system", system.name())
+                .param("value", value)
+                .query((rs, n) -> new Holder(new PatientId(rs.getObject("patient_id", UUID.class)),
+                        new ContactPointId(rs.getObject("id", UUID.class))))
+                .list();
+    }
+
     /** The contact points of each of {@code patients}, with current consents, in two queries. */
     @Transactional(readOnly = true)
     public Map<UUID, List<ContactPoint>> forPatients(PracticeId practice, Collection<UUID> patients) {

@@ -60,6 +60,11 @@ public class Practices {
                 .orElseThrow(() -> new NotFoundException("Practice"));
     }
 
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM practice").query(Long.class).single();
+    }
+
     /** The first practice registered, if any: in local mode, the demo practice. */
     @Transactional(readOnly = true)
     public java.util.Optional<Practice> first() {

@@ -75,6 +75,15 @@ public class Settings {
                 + " has no usable value: its fallback is not configured or invalid"));
     }
 
+    /** The practices that stored {@code value} for {@code setting} (which practice owns an inbound number). */
+    public List<PracticeId> practicesStoring(Setting<?> setting, String value) {
+        return jdbc.sql("SELECT practice_id FROM setting WHERE key = :key AND value = :value")
+                .param("key", setting.key())
+                .param("value", value)
+                .query((rs, n) -> new PracticeId(rs.getObject("practice_id", java.util.UUID.class)))
+                .list();
+    }
+
     public List<SettingValue> list(PracticeId practice) {
         return Setting.ALL.stream().map(setting -> view(practice, setting)).toList();
     }

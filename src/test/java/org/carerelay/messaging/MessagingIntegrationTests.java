@@ -221,7 +221,7 @@ class MessagingIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.key == 'appointment-reminder' && @.language == 'es')].version")
                         .value(org.hamcrest.Matchers.contains(0)))
-                .andExpect(jsonPath("$.length()").value(12));
+                .andExpect(jsonPath("$.length()").value(18));
         call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
                 {"parts": {"sms": "Reminder {{datetime appointment.start}} {{links.reschedule}}"}}""")
                 .andExpect(status().isBadRequest())

@@ -19,8 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DefaultTemplates {
 
+    /** The templates for patients' messages, with a part for every channel. */
     public static final List<String> KEYS = List.of("appointment-confirmation", "appointment-reminder",
             "appointment-cancelled", "sign-in-link", "new-secure-message", "payment-receipt");
+    /** The SMS-only replies to keywords (STOP, START, HELP). */
+    public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");
+    /** Every shipped key. */
+    public static final List<String> ALL_KEYS = java.util.stream.Stream.concat(KEYS.stream(),
+            KEYWORD_REPLIES.stream()).toList();
     public static final List<String> LANGUAGES = List.of("en", "es");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -30,14 +36,14 @@ public final class DefaultTemplates {
 
     public static Optional<TemplateParts> find(String key, String language) {
         ClassPathResource resource = new ClassPathResource("message-templates/" + key + "/" + language + ".hbs");
-        return KEYS.contains(key) && resource.exists()
+        return ALL_KEYS.contains(key) && resource.exists()
                 ? Optional.of(TemplateParts.parse(read(resource.getPath())))
                 : Optional.empty();
     }
 
     /** The sample context of a shipped template key; empty for a key of the practice's own. */
     public static Map<String, Object> sample(String key) {
-        if (!KEYS.contains(key)) {
+        if (!ALL_KEYS.contains(key)) {
             return Map.of();
         }
         return JSON.readValue(read("message-templates/" + key + "/sample.json"), new TypeReference<>() {

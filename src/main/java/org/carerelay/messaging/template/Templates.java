@@ -69,7 +69,7 @@ public class Templates {
     @Transactional(readOnly = true)
     public List<TemplateVersion> list(PracticeId practice) {
         List<TemplateVersion> templates = new ArrayList<>();
-        for (String key : DefaultTemplates.KEYS) {
+        for (String key : DefaultTemplates.ALL_KEYS) {
             for (String language : DefaultTemplates.LANGUAGES) {
                 templates.add(newest(practice, key, language).orElseGet(() ->
                         new TemplateVersion(key, language, 0, DefaultTemplates.find(key, language).orElseThrow(), null)));
@@ -80,7 +80,7 @@ public class Templates {
                 .param("practice", practice.value())
                 .query(Templates::version)
                 .list().stream()
-                .filter(custom -> !DefaultTemplates.KEYS.contains(custom.key())
+                .filter(custom -> !DefaultTemplates.ALL_KEYS.contains(custom.key())
                         || !DefaultTemplates.LANGUAGES.contains(custom.language()))
                 .forEach(templates::add);
         templates.sort(Comparator.comparing(TemplateVersion::key).thenComparing(TemplateVersion::language));

@@ -1,0 +1,175 @@
+package org.carerelay.messaging.inbound;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.messaging.Messages;
+import org.carerelay.practice.ConsentPurpose;
+import org.carerelay.practice.ConsentSource;
+import org.carerelay.practice.ContactPoints;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.Locations;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.Practices;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An SMS that reached the practice. Keywords are handled here: STOP opts the number out (every patient who
+ * shares it, with the change in each consent history), adds it to the suppression list and confirms once; START
+ * opts back in; HELP answers with who is texting and how to stop. Anything else is kept for the inbox.
+ */
+@Service
+public class InboundSms {
+
+    private static final Actor ACTOR = Actor.system("sms-keywords");
+
+    private final JdbcClient jdbc;
+    private final ContactPoints contactPoints;
+    private final Patients patients;
+    private final Practices practices;
+    private final Locations locations;
+    private final Messages messages;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    InboundSms(JdbcClient jdbc, ContactPoints contactPoints, Patients patients, Practices practices,
+            Locations locations, Messages messages, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.contactPoints = contactPoints;
+        this.patients = patients;
+        this.practices = practices;
+        this.locations = locations;
+        this.messages = messages;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** What became of an inbound text. */
+    public enum Outcome {
+        OPTED_OUT, OPTED_IN, HELPED, KEPT_FOR_INBOX, DUPLICATE
+    }
+
+    @Transactional
+    public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId) {
+        if (providerMessageId != null && seen(provider, providerMessageId)) {
+            return Outcome.DUPLICATE;
+        }
+        List<ContactPoints.Holder> holders = contactPoints.holders(practice, ContactSystem.PHONE, from);
+        String language = holders.size() == 1
+                ? patients.find(practice, holders.get(0).patient()).preferredLanguage()
+                : practices.get(practice).defaultLanguage();
+        Optional<SmsKeyword> keyword = SmsKeyword.of(body);
+        Outcome outcome;
+        if (keyword.isEmpty()) {
+            keep(practice, from, to, body, provider, providerMessageId);
+            return Outcome.KEPT_FOR_INBOX;
+        }
+        switch (keyword.get()) {
+            case OPT_OUT -> {
+                consent(practice, holders, false);
+                jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
+                                + "VALUES (:practice, 'SMS', :number, 'opt-out', :now) ON CONFLICT DO NOTHING")
+                        .param("practice", practice.value())
+                        .param("number", from)
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update();
+                messages.reply(practice, from, "sms-opted-out", language, Map.of());
+                outcome = Outcome.OPTED_OUT;
+            }
+            case OPT_IN -> {
+                consent(practice, holders, true);
+                jdbc.sql("DELETE FROM suppression WHERE practice_id = :practice AND channel = 'SMS' "
+                                + "AND address = :number")
+                        .param("practice", practice.value())
+                        .param("number", from)
+                        .update();
+                messages.reply(practice, from, "sms-opted-in", language, Map.of());
+                outcome = Outcome.OPTED_IN;
+            }
+            default -> {
+                messages.reply(practice, from, "sms-help", language, Map.of("contactPhone", contactPhone(practice)));
+                outcome = Outcome.HELPED;
+            }
+        }
+        record(practice, provider, providerMessageId);
+        auditLog.record(new AuditEvent(practice, ACTOR, "sms.keyword." + outcome.name().toLowerCase(), null,
+                Map.of("patients", holders.stream().map(ContactPoints.Holder::patient).toList())));
+        return outcome;
+    }
+
+    /** STOP takes back transactional and marketing SMS consent; START gives back transactional consent. */
+    private void consent(PracticeId practice, List<ContactPoints.Holder> holders, boolean granted) {
+        for (ContactPoints.Holder holder : holders) {
+            contactPoints.changeConsent(practice, ACTOR, holder.patient(), holder.contactPoint(),
+                    ConsentPurpose.TRANSACTIONAL_SMS, granted, ConsentSource.SMS_KEYWORD);
+            if (!granted) {
+                contactPoints.changeConsent(practice, ACTOR, holder.patient(), holder.contactPoint(),
+                        ConsentPurpose.MARKETING_SMS, false, ConsentSource.SMS_KEYWORD);
+            }
+        }
+    }
+
+    private String contactPhone(PracticeId practice) {
+        return locations.list(practice, new org.carerelay.shared.PageRequest(0, 10)).items().stream()
+                .map(location -> location.phone())
+                .filter(phone -> phone != null)
+                .findFirst()
+                .orElse(practices.get(practice).brandName());
+    }
+
+    private boolean seen(String provider, String providerMessageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT FROM inbound_message WHERE provider = :provider "
+                        + "AND provider_message_id = :id)")
+                .param("provider", provider)
+                .param("id", providerMessageId)
+                .query(Boolean.class).single();
+    }
+
+    /** A keyword is kept too (with its text), so that a provider's retry of the same webhook changes nothing. */
+    private void record(PracticeId practice, String provider, String providerMessageId) {
+        if (providerMessageId == null) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
+                                             provider_message_id, received_at, keyword)
+                VALUES (:id, :practice, 'SMS', '', '', '', :provider, :providerId, :now, true)""")
+                .param("id", UUID.randomUUID())
+                .param("practice", practice.value())
+                .param("provider", provider)
+                .param("providerId", providerMessageId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private void keep(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
+                                             provider_message_id, received_at, keyword)
+                VALUES (:id, :practice, 'SMS', :from, :to, :body, :provider, :providerId, :now, false)""")
+                .param("id", id)
+                .param("practice", practice.value())
+                .param("from", from)
+                .param("to", to)
+                .param("body", body)
+                .param("provider", provider)
+                .param("providerId", providerMessageId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        auditLog.record(new AuditEvent(practice, ACTOR, "inbound.received", AuditEvent.Target.of("inbound_message", id),
+                Map.of("channel", "SMS")));
+    }
+}

@@ -1,0 +1,96 @@
+package org.carerelay.messaging.sms;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.carerelay.messaging.inbound.InboundSms;
+import org.carerelay.practice.ContactNormalizer;
+import org.carerelay.practice.Practices;
+import org.carerelay.settings.Setting;
+import org.carerelay.settings.Settings;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.PracticeId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's inbound SMS webhook. The practice is the one whose SMS number the text was sent to; the request must
+ * carry that practice's Twilio signature, or it is refused with 403 before anything is read into the database.
+ */
+@RestController
+class TwilioWebhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
+    private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+    static final String PROVIDER = "twilio";
+
+    private final InboundSms inbound;
+    private final Settings settings;
+    private final Practices practices;
+    private final ContactNormalizer normalizer;
+    private final String publicBaseUrl;
+
+    TwilioWebhooks(InboundSms inbound, Settings settings, Practices practices, ContactNormalizer normalizer,
+            @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+        this.inbound = inbound;
+        this.settings = settings;
+        this.practices = practices;
+        this.normalizer = normalizer;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
+    }
+
+    @PostMapping(path = "/webhooks/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> inboundSms(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
+            @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+        Map<String, String> params = new HashMap<>();
+        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        String to = params.get("To");
+        Optional<PracticeId> practice = to == null ? Optional.empty() : practiceFor(to);
+        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
+        String url = publicBaseUrl + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (!TwilioSignature.valid(token, url, params, signature)) {
+            log.warn("Refused a Twilio SMS webhook: {}", practice.isEmpty() ? "no practice has the number it was "
+                    + "sent to" : token == null ? "no Twilio auth token is configured" : "bad signature");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "The request does not carry a valid Twilio signature");
+            problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        String from = params.get("From");
+        if (from == null || from.isBlank()) {
+            throw new InvalidFieldException("From", "is required");
+        }
+        inbound.receive(practice.get(), normalizer.phone(from, "From"), to, params.getOrDefault("Body", ""),
+                PROVIDER, params.get("MessageSid"));
+        // Replies, if any, go through the dispatch workers, not TwiML: one path for everything sent.
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    /** The practice whose SMS number this is; with one practice on the server, that practice. */
+    private Optional<PracticeId> practiceFor(String number) {
+        List<PracticeId> owners = settings.practicesStoring(Setting.SMS_ORIGINATION_NUMBER, number);
+        if (owners.size() == 1) {
+            return Optional.of(owners.get(0));
+        }
+        if (owners.isEmpty() && practices.count() == 1) {
+            return practices.first().map(practice -> practice.id());
+        }
+        return Optional.empty();
+    }
+}
