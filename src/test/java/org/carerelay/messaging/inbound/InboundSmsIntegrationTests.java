@@ -1,0 +1,189 @@
+package org.carerelay.messaging.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.carerelay.IntegrationTest;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.DeliveryStatus;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.messaging.template.DefaultTemplates;
+import org.carerelay.practice.ConsentPurpose;
+import org.carerelay.practice.ConsentSource;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Texts arriving through Twilio's webhook, signed as Twilio signs them. */
+@IntegrationTest
+class InboundSmsIntegrationTests {
+
+    private static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    private static final String FAMILY_PHONE = "+13125550177";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Patients patients;
+    @Autowired
+    Messages messages;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestPractice practice;
+    String practiceNumber;
+    Patient mother;
+    Patient son;
+
+    @BeforeEach
+    void setUp() {
+        practice = TestPractices.register(context);
+        practiceNumber = "+1773555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+        setting("sms.origination-number", practiceNumber);
+        setting("webhook.twilio.auth-token", TOKEN);
+        mother = patient("Maria");
+        son = patient("Diego");
+    }
+
+    @Test
+    void stopOptsOutEveryoneOnTheNumberAndConfirmsOnce() throws Exception {
+        text("Stop.", "SM1").andExpect(status().isOk());
+
+        for (Patient patient : List.of(mother, son)) {
+            assertThat(jdbc.sql("SELECT purpose || ':' || granted || ':' || source FROM consent_change c "
+                            + "JOIN contact_point p ON p.id = c.contact_point_id WHERE p.patient_id = :patient "
+                            + "ORDER BY c.id DESC LIMIT 2")
+                    .param("patient", patient.id().value()).query(String.class).list())
+                    .containsExactlyInAnyOrder("TRANSACTIONAL_SMS:false:SMS_KEYWORD", "MARKETING_SMS:false:SMS_KEYWORD");
+        }
+        assertThat(replies()).containsExactly("Test Practice: you are unsubscribed and will get no more texts "
+                + "from us. Reply START to subscribe again.");
+
+        text("STOP", "SM1").andExpect(status().isOk()); // Twilio retrying the same webhook
+        assertThat(replies()).hasSize(1);
+
+        assertThat(sms(mother, Purpose.CARE)).isEqualTo(DeliveryStatus.SUPPRESSED);
+        assertThat(sms(mother, Purpose.SECURITY)).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    @Test
+    void startOptsBackInAndHelpExplains() throws Exception {
+        text("stop", "SM2");
+        text("START", "SM3").andExpect(status().isOk());
+
+        assertThat(sms(son, Purpose.CARE)).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(jdbc.sql("SELECT count(*) FROM suppression WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(Long.class).single()).isZero();
+
+        text("help", "SM4");
+        assertThat(replies()).last().asString()
+                .contains("Test Practice", "Msg frequency varies", "Msg & data rates may apply", "Reply STOP");
+    }
+
+    @Test
+    void anyOtherTextIsKeptForTheInbox() throws Exception {
+        text("Can I move my appointment to Friday?", "SM5").andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT sender || ' ' || body FROM inbound_message WHERE practice_id = :p AND NOT keyword")
+                .param("p", practice.id().value()).query(String.class).single())
+                .isEqualTo(FAMILY_PHONE + " Can I move my appointment to Friday?");
+        assertThat(replies()).isEmpty();
+    }
+
+    @Test
+    void aForgedWebhookIsRefusedAndChangesNothing() throws Exception {
+        Map<String, String> params = params("STOP", "SM6");
+        mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(form(params)).header("X-Twilio-Signature", sign("wrong-token", params)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(form(params)))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM consent_change c JOIN contact_point p ON p.id = c.contact_point_id "
+                        + "WHERE p.practice_id = :p AND c.source = 'SMS_KEYWORD'")
+                .param("p", practice.id().value()).query(Long.class).single()).isZero();
+    }
+
+    private ResultActions text(String body, String sid) throws Exception {
+        Map<String, String> params = params(body, sid);
+        return mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(form(params)).header("X-Twilio-Signature", sign(TOKEN, params)));
+    }
+
+    private Map<String, String> params(String body, String sid) {
+        return Map.of("From", FAMILY_PHONE, "To", practiceNumber, "Body", body,
+                "MessageSid", sid + practice.id(), "AccountSid", "AC00000000000000000000000000000000");
+    }
+
+    /** Twilio's scheme, written out independently of twilio-java: HMAC-SHA1 over URL + sorted name/value pairs. */
+    private static String sign(String token, Map<String, String> params) throws Exception {
+        StringBuilder data = new StringBuilder("http://localhost:8080/webhooks/twilio/sms");
+        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String form(Map<String, String> params) {
+        StringBuilder form = new StringBuilder();
+        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        return form.toString();
+    }
+
+    private List<String> replies() {
+        return jdbc.sql("SELECT d.body_text FROM delivery d JOIN message m ON m.id = d.message_id "
+                        + "WHERE m.practice_id = :p AND m.patient_id IS NULL ORDER BY d.created_at")
+                .param("p", practice.id().value()).query(String.class).list();
+    }
+
+    private DeliveryStatus sms(Patient patient, Purpose purpose) {
+        String key = purpose == Purpose.SECURITY ? "sign-in-link" : "new-secure-message";
+        return messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null, Channel.SMS,
+                key, DefaultTemplates.sample(key), purpose, null, null)).deliveries().get(0).status();
+    }
+
+    private void setting(String key, String value) {
+        jdbc.sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
+                        + "VALUES (:p, :key, :value, now(), 'SYSTEM', 'test')")
+                .param("p", practice.id().value()).param("key", key).param("value", value).update();
+    }
+
+    private Patient patient(String given) {
+        return patients.register(practice.id(), Actor.system("test"), new PatientDetails(given, "Reyes",
+                LocalDate.of(1975, 2, 3), "MRN-" + UUID.randomUUID(), Sex.OTHER, "en", PreferredChannel.SMS,
+                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, FAMILY_PHONE, true,
+                        Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+    }
+}
