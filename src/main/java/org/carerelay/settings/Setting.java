@@ -38,6 +38,10 @@ public final class Setting<T> {
             "Twilio auth token that signs Twilio's webhooks",
             text -> matching(text, Pattern.compile("^[0-9a-f]{32}$"), "32 lower-case hex digits"),
             SettingsFallback::twilioWebhookAuthToken, true);
+    public static final Setting<String> TWILIO_ACCOUNT_SID = new Setting<>("twilio.account-sid",
+            "Twilio account SID (AC…) that SMS is sent from",
+            text -> matching(text, Pattern.compile("^AC[0-9a-f]{32}$"), "AC followed by 32 lower-case hex digits"),
+            SettingsFallback::twilioAccountSid, false);
     public static final Setting<LocalTime> QUIET_HOURS_START = new Setting<>("quiet-hours.start",
             "Local time (HH:mm) from which no SMS but security messages go out", Setting::time,
             SettingsFallback::quietHoursStart, false);
@@ -49,7 +53,8 @@ public final class Setting<T> {
             SettingsFallback::marketingWeeklyCap, false);
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
-            SMS_ORIGINATION_NUMBER, SMS_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_WEBHOOK_AUTH_TOKEN, QUIET_HOURS_START,
+            SMS_ORIGINATION_NUMBER, SMS_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
+            QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP);
 
     private final String key;

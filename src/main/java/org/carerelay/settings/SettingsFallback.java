@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param smsOriginationNumber   the E.164 number SMS is sent from
  * @param smsProvider            dev-outbox, twilio or end-user-messaging
  * @param videoRoomPreset        the video room preset (hipaa: locked room, no recording or transcription)
- * @param twilioWebhookAuthToken the Twilio auth token that signs Twilio's webhooks; blank rejects them all
+ * @param twilioAccountSid       the Twilio account SMS goes out through
+ * @param twilioWebhookAuthToken the Twilio auth token: authenticates sends and signs Twilio's webhooks; blank
+ *                               rejects the webhooks
  * @param quietHoursStart        local time from which no SMS but security messages go out
  * @param quietHoursEnd          local time from which SMS may go out again
  * @param marketingWeeklyCap     marketing messages per patient per week
@@ -26,6 +28,7 @@ public record SettingsFallback(
         String smsOriginationNumber,
         String smsProvider,
         String videoRoomPreset,
+        String twilioAccountSid,
         String twilioWebhookAuthToken,
         String quietHoursStart,
         String quietHoursEnd,

@@ -266,7 +266,8 @@ class MessagingIntegrationTests {
     @Test
     void aProviderThatIsNotInstalledFailsTheDeliveryWithItsReason() throws Exception {
         Patient patient = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
-        call(put("/api/v1/settings/sms.provider"), practice.admin(), "{\"value\": \"twilio\"}").andExpect(status().isOk());
+        call(put("/api/v1/settings/sms.provider"), practice.admin(), "{\"value\": \"end-user-messaging\"}")
+                .andExpect(status().isOk());
         String id = sentId(patient);
         dispatchAll();
         call(get("/api/v1/messages/" + id), practice.admin(), null)

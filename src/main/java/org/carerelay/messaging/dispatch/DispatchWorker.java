@@ -129,6 +129,15 @@ public class DispatchWorker {
             fail(message, failure.provider(), "gave-up:" + failure.code());
         } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
             fail(message, failure.provider(), failure.code());
+            if (failure.recipientOptedOut()) {
+                jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
+                                + "VALUES (:practice, :channel, :address, 'carrier-opt-out', :now) ON CONFLICT DO NOTHING")
+                        .param("practice", message.practice().value())
+                        .param("channel", message.channel().name())
+                        .param("address", message.to())
+                        .param("now", Timestamp.from(clock.instant()))
+                        .update();
+            }
         }
     }
 

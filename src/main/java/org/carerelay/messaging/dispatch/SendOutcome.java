@@ -11,7 +11,15 @@ public sealed interface SendOutcome {
     record TransientFailure(String provider, String code) implements SendOutcome {
     }
 
-    /** Retrying cannot help: a refused address, a missing adapter. {@code code} is the provider's. */
-    record PermanentFailure(String provider, String code) implements SendOutcome {
+    /**
+     * Retrying cannot help: a refused address, a missing adapter. {@code code} is the provider's.
+     * {@code recipientOptedOut}: the carrier says the number opted out (Twilio 21610), so it joins the
+     * suppression list.
+     */
+    record PermanentFailure(String provider, String code, boolean recipientOptedOut) implements SendOutcome {
+
+        public PermanentFailure(String provider, String code) {
+            this(provider, code, false);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.carerelay.messaging.DeliveryStatus;
+import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.carerelay.messaging.inbound.InboundSms;
 import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.Practices;
@@ -28,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Twilio's inbound SMS webhook. The practice is the one whose SMS number the text was sent to; the request must
- * carry that practice's Twilio signature, or it is refused with 403 before anything is read into the database.
+ * Twilio's webhooks: inbound SMS and delivery status. Each request must carry the Twilio signature of the
+ * practice it concerns (the one whose number a text was sent to, or whose message a status is about), or it is
+ * refused with 403 before anything changes.
  */
 @RestController
 class TwilioWebhooks {
@@ -39,14 +42,16 @@ class TwilioWebhooks {
     static final String PROVIDER = "twilio";
 
     private final InboundSms inbound;
+    private final DeliveryReceipts receipts;
     private final Settings settings;
     private final Practices practices;
     private final ContactNormalizer normalizer;
     private final String publicBaseUrl;
 
-    TwilioWebhooks(InboundSms inbound, Settings settings, Practices practices, ContactNormalizer normalizer,
-            @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+    TwilioWebhooks(InboundSms inbound, DeliveryReceipts receipts, Settings settings, Practices practices,
+            ContactNormalizer normalizer, @Value("${carerelay.public-base-url}") String publicBaseUrl) {
         this.inbound = inbound;
+        this.receipts = receipts;
         this.settings = settings;
         this.practices = practices;
         this.normalizer = normalizer;
@@ -56,21 +61,13 @@ class TwilioWebhooks {
     @PostMapping(path = "/webhooks/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> inboundSms(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, String> params = new HashMap<>();
-        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        Map<String, String> params = flatten(form);
         String to = params.get("To");
         Optional<PracticeId> practice = to == null ? Optional.empty() : practiceFor(to);
         String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
-        String url = publicBaseUrl + request.getRequestURI()
-                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!TwilioSignature.valid(token, url, params, signature)) {
-            log.warn("Refused a Twilio SMS webhook: {}", practice.isEmpty() ? "no practice has the number it was "
-                    + "sent to" : token == null ? "no Twilio auth token is configured" : "bad signature");
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "The request does not carry a valid Twilio signature");
-            problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+        if (!TwilioSignature.valid(token, url(request), params, signature)) {
+            return forbidden(practice.isEmpty() ? "no practice has the number it was sent to"
+                    : token == null ? "no Twilio auth token is configured" : "bad signature");
         }
         String from = params.get("From");
         if (from == null || from.isBlank()) {
@@ -80,6 +77,62 @@ class TwilioWebhooks {
                 PROVIDER, params.get("MessageSid"));
         // Replies, if any, go through the dispatch workers, not TwiML: one path for everything sent.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    /**
+     * Twilio's status callback for a message CareRelay sent: delivered, or undelivered/failed with Twilio's error
+     * code (21610: the recipient opted out, which suppresses the number). A message id CareRelay does not know
+     * is acknowledged with 200, so that Twilio does not retry it forever.
+     */
+    @PostMapping(path = "/webhooks/twilio/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> status(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
+            @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+        Map<String, String> params = flatten(form);
+        String sid = params.get("MessageSid");
+        String status = params.get("MessageStatus");
+        if (sid == null || status == null) {
+            throw new InvalidFieldException(sid == null ? "MessageSid" : "MessageStatus", "is required");
+        }
+        Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid);
+        if (sent.isEmpty()) {
+            log.info("Twilio status callback for a message CareRelay does not know; acknowledged");
+            return ResponseEntity.ok().build();
+        }
+        String token = settings.find(sent.get().practice(), Setting.TWILIO_WEBHOOK_AUTH_TOKEN).orElse(null);
+        if (!TwilioSignature.valid(token, url(request), params, signature)) {
+            return forbidden(token == null ? "no Twilio auth token is configured" : "bad signature");
+        }
+        String error = params.get("ErrorCode");
+        switch (status) {
+            case "delivered" -> receipts.record(sent.get(), DeliveryStatus.DELIVERED, null, false);
+            case "undelivered", "failed" -> receipts.record(sent.get(), DeliveryStatus.FAILED,
+                    "twilio-" + (error == null ? status : error),
+                    String.valueOf(TwilioSmsSender.UNSUBSCRIBED_RECIPIENT).equals(error));
+            default -> {
+                // queued, sending, sent, read: nothing the delivery does not already say
+            }
+        }
+        return ResponseEntity.ok().build();
+    }
+
+    private String url(HttpServletRequest request) {
+        return publicBaseUrl + request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    private static Map<String, String> flatten(MultiValueMap<String, String> form) {
+        Map<String, String> params = new HashMap<>();
+        form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        return params;
+    }
+
+    private static ResponseEntity<ProblemDetail> forbidden(String why) {
+        log.warn("Refused a Twilio webhook: {}", why);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The request does not carry a valid Twilio signature");
+        problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     /** The practice whose SMS number this is; with one practice on the server, that practice. */

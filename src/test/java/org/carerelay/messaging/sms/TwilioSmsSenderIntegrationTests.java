@@ -1,0 +1,263 @@
+package org.carerelay.messaging.sms;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.twilio.http.HttpClient;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Delivery;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.template.DefaultTemplates;
+import org.carerelay.practice.ConsentPurpose;
+import org.carerelay.practice.ConsentSource;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** SMS through the Twilio adapter to a WireMock stub speaking Twilio's Messages API. */
+@AutoConfigureMockMvc
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/twilio-${random.uuid}",
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.enabled=false",
+        "carerelay.public-base-url=https://carerelay.example.test"})
+class TwilioSmsSenderIntegrationTests {
+
+    static final String ACCOUNT = "AC" + "0123456789abcdef0123456789abcdef";
+    static final String TOKEN = "fedcba9876543210fedcba9876543210";
+    static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
+    static final WireMockServer twilio = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        twilio.start();
+    }
+
+    /** The SDK's own HTTP client, sending what it would send to api.twilio.com to the stub instead. */
+    @TestConfiguration
+    static class StubbedTwilio {
+
+        @Bean
+        HttpClient twilioHttpClient() {
+            return new NetworkHttpClient() {
+                @Override
+                public Response makeRequest(Request request) {
+                    String url = request.constructURL().toString().replaceFirst("^https://api\\.twilio\\.com",
+                            twilio.baseUrl());
+                    Request redirected = new Request(request.getMethod(), url);
+                    if (request.getAuthStrategy() != null) {
+                        redirected.setAuth(request.getAuthStrategy());
+                    } else {
+                        redirected.setAuth(request.getUsername(), request.getPassword());
+                    }
+                    redirected.setContentType(request.getContentType());
+                    request.getPostParams().forEach((name, values) -> values.forEach(v -> redirected.addPostParam(name, v)));
+                    request.getHeaderParams().forEach((name, values) -> values.forEach(v -> redirected.addHeaderParam(name, v)));
+                    return super.makeRequest(redirected);
+                }
+            };
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        twilio.stop();
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Messages messages;
+    @Autowired
+    Patients patients;
+    @Autowired
+    DispatchWorker worker;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestPractice practice;
+    Patient patient;
+
+    @BeforeEach
+    void setUp() {
+        twilio.resetAll();
+        practice = TestPractices.register(context);
+        setting("sms.provider", "twilio");
+        setting("twilio.account-sid", ACCOUNT);
+        setting("webhook.twilio.auth-token", TOKEN);
+        setting("sms.origination-number", "+13125550100");
+        patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
+                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.SMS,
+                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, "312-555-0142", true,
+                        Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+    }
+
+    @Test
+    void postsToTwilioWithTheStatusCallbackAndKeepsTheMessageSid() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(created("SM" + "1".repeat(32)))));
+
+        Delivery delivery = sendAndDispatch();
+
+        twilio.verify(postRequestedFor(urlEqualTo(MESSAGES))
+                .withHeader("Authorization", containing("Basic "))
+                .withRequestBody(containing("To=%2B13125550142"))
+                .withRequestBody(containing("From=%2B13125550100"))
+                .withRequestBody(containing("StatusCallback=https%3A%2F%2Fcarerelay.example.test%2Fwebhooks%2Ftwilio%2Fstatus"))
+                .withRequestBody(containing("Body=Test+Practice")));
+        assertThat(delivery.status().name()).isEqualTo("SENT");
+        assertThat(delivery.providerMessageId()).isEqualTo("SM" + "1".repeat(32));
+    }
+
+    @Test
+    void anUnsubscribedRecipientFailsAndIsSuppressed() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", "
+                        + "\"more_info\": \"https://www.twilio.com/docs/errors/21610\", \"status\": 400}")));
+
+        Delivery delivery = sendAndDispatch();
+
+        assertThat(delivery.status().name()).isEqualTo("FAILED");
+        assertThat(delivery.reason()).isEqualTo("twilio-21610");
+        assertThat(jdbc.sql("SELECT reason FROM suppression WHERE practice_id = :p AND address = '+13125550142'")
+                .param("p", practice.id().value()).query(String.class).single()).isEqualTo("carrier-opt-out");
+    }
+
+    @Test
+    void aTwilioOutageIsRetriedLater() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20500, \"message\": \"Service unavailable\", \"status\": 503}")));
+
+        Delivery delivery = sendAndDispatch();
+
+        assertThat(delivery.status().name()).isEqualTo("QUEUED");
+        assertThat(delivery.reason()).isEqualTo("retry:twilio-20500");
+        assertThat(delivery.dueAt()).isAfter(java.time.Instant.now().plusSeconds(20));
+    }
+
+    @Test
+    void statusCallbacksMoveTheDeliveryOnAndNeverBack() throws Exception {
+        String sid = "SM" + "2".repeat(32);
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(created(sid))));
+        Delivery delivery = sendAndDispatch();
+
+        status(Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", ACCOUNT), TOKEN)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        status(Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003",
+                "AccountSid", ACCOUNT), TOKEN);
+        var now = messages.find(practice.id(), new org.carerelay.messaging.MessageId(messageOf(delivery)))
+                .deliveries().get(0);
+        assertThat(now.status().name()).isEqualTo("DELIVERED");
+        assertThat(now.timeline()).extracting(event -> event.status().name())
+                .containsExactly("QUEUED", "SENDING", "SENT", "DELIVERED");
+
+        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "AccountSid", ACCOUNT), "not-the-token")
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+        status(Map.of("MessageSid", "SM" + "9".repeat(32), "MessageStatus", "delivered"), TOKEN)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    }
+
+    @Test
+    void aCarrierOptOutReportedLaterSuppressesTheNumber() throws Exception {
+        String sid = "SM" + "3".repeat(32);
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(created(sid))));
+        sendAndDispatch();
+
+        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "21610", "AccountSid", ACCOUNT), TOKEN);
+
+        assertThat(jdbc.sql("SELECT status || ' ' || reason FROM delivery WHERE provider_message_id = :sid")
+                .param("sid", sid).query(String.class).single()).isEqualTo("FAILED twilio-21610");
+        assertThat(jdbc.sql("SELECT count(*) FROM suppression WHERE practice_id = :p AND address = '+13125550142'")
+                .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    private org.springframework.test.web.servlet.ResultActions status(Map<String, String> params, String token)
+            throws Exception {
+        StringBuilder data = new StringBuilder("https://carerelay.example.test/webhooks/twilio/status");
+        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        StringBuilder form = new StringBuilder();
+        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=').append(value));
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/webhooks/twilio/status")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .content(form.toString())
+                .header("X-Twilio-Signature", signature));
+    }
+
+    private UUID messageOf(Delivery delivery) {
+        return jdbc.sql("SELECT message_id FROM delivery WHERE id = :id").param("id", delivery.id().value())
+                .query(UUID.class).single();
+    }
+
+    private Delivery sendAndDispatch() {
+        var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.SMS, "appointment-confirmation", DefaultTemplates.sample("appointment-confirmation"),
+                Purpose.TRANSACTIONAL, null, null));
+        worker.dispatchDue();
+        return messages.find(practice.id(), message.id()).deliveries().get(0);
+    }
+
+    private void setting(String key, String value) {
+        jdbc.sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
+                        + "VALUES (:p, :key, :value, now(), 'SYSTEM', 'test')")
+                .param("p", practice.id().value()).param("key", key).param("value", value).update();
+    }
+
+    /** The shape of Twilio's 201 answer to a Messages create. */
+    private static String created(String sid) {
+        return """
+                {"account_sid": "%s", "api_version": "2010-04-01", "body": "…", "date_created": "Thu, 21 Nov 2026 20:00:00 +0000",
+                 "date_sent": null, "date_updated": "Thu, 21 Nov 2026 20:00:00 +0000", "direction": "outbound-api",
+                 "error_code": null, "error_message": null, "from": "+13125550100", "messaging_service_sid": null,
+                 "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD", "sid": "%s",
+                 "status": "queued", "subresource_uris": {"media": "/2010-04-01/Accounts/%s/Messages/%s/Media.json"},
+                 "to": "+13125550142", "uri": "/2010-04-01/Accounts/%s/Messages/%s.json"}"""
+                .formatted(ACCOUNT, sid, ACCOUNT, sid, ACCOUNT, sid);
+    }
+}
