@@ -5,16 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.dispatch.ChannelSender;
 import org.carerelay.messaging.dispatch.OutgoingMessage;
 import org.carerelay.messaging.dispatch.SendOutcome;
-import org.carerelay.practice.Practices;
-import org.carerelay.settings.Setting;
-import org.carerelay.settings.SettingValue;
-import org.carerelay.settings.Settings;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,15 +34,13 @@ class SmtpEmailSender implements ChannelSender {
     static final String DELIVERY_HEADER = "X-CareRelay-Delivery";
 
     private final ObjectProvider<JavaMailSender> mail;
-    private final Settings settings;
-    private final Practices practices;
+    private final SenderIdentity identity;
     private final String host;
 
-    SmtpEmailSender(ObjectProvider<JavaMailSender> mail, Settings settings, Practices practices,
+    SmtpEmailSender(ObjectProvider<JavaMailSender> mail, SenderIdentity identity,
             @Value("${spring.mail.host:}") String host) {
         this.mail = mail;
-        this.settings = settings;
-        this.practices = practices;
+        this.identity = identity;
         this.host = host;
     }
 
@@ -72,7 +65,7 @@ class SmtpEmailSender implements ChannelSender {
             MimeMessageHelper helper = message.html() != null
                     ? new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_RELATED, StandardCharsets.UTF_8.name())
                     : new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
-            helper.setFrom(from(message));
+            helper.setFrom(identity.from(message.practice()));
             helper.setTo(message.to());
             helper.setSubject(message.subject());
             if (message.html() != null) {
@@ -90,15 +83,6 @@ class SmtpEmailSender implements ChannelSender {
         } catch (MailException | MessagingException | UnsupportedEncodingException e) {
             return new SendOutcome.TransientFailure(PROVIDER, "smtp-unavailable");
         }
-    }
-
-    private InternetAddress from(OutgoingMessage message) throws UnsupportedEncodingException {
-        String address = settings.get(message.practice(), Setting.EMAIL_SENDER_ADDRESS);
-        SettingValue name = settings.view(message.practice(), Setting.EMAIL_SENDER_NAME.key());
-        String display = name.source() == SettingValue.Source.DATABASE
-                ? name.value()
-                : practices.get(message.practice()).brandName();
-        return new InternetAddress(address, display, StandardCharsets.UTF_8.name());
     }
 
     /** The SMTP reply code decides: 4xx is worth retrying, 5xx is not. */

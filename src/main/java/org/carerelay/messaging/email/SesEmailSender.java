@@ -1,0 +1,120 @@
+package org.carerelay.messaging.email;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.mail.internet.InternetAddress;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.dispatch.ChannelSender;
+import org.carerelay.messaging.dispatch.OutgoingMessage;
+import org.carerelay.messaging.dispatch.SendOutcome;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/**
+ * Email through the Amazon SES v2 API ({@code SendEmail}, AWS SDK for Java v2). Credentials come only from the
+ * default provider chain (instance role, environment, profile), never from settings. Throttling and 5xx are
+ * transient; other SES errors (message rejected, unverified sender) permanent, with SES's error code.
+ */
+@Component
+class SesEmailSender implements ChannelSender {
+
+    static final String PROVIDER = "ses";
+    private static final Set<String> TRANSIENT_CODES = Set.of("TooManyRequestsException", "Throttling",
+            "ThrottlingException", "LimitExceededException", "InternalFailure", "ServiceUnavailable");
+
+    private final SenderIdentity identity;
+    private final String region;
+    private final String endpoint;
+    private final String configurationSet;
+    private volatile SesV2Client client;
+
+    SesEmailSender(SenderIdentity identity, @Value("${carerelay.aws.region:us-east-1}") String region,
+            @Value("${carerelay.aws.endpoint:}") String endpoint,
+            @Value("${carerelay.aws.ses-configuration-set:}") String configurationSet) {
+        this.identity = identity;
+        this.region = region;
+        this.endpoint = endpoint;
+        this.configurationSet = configurationSet;
+    }
+
+    @Override
+    public String provider() {
+        return PROVIDER;
+    }
+
+    @Override
+    public boolean handles(Channel channel) {
+        return channel == Channel.EMAIL;
+    }
+
+    @Override
+    public SendOutcome send(OutgoingMessage message) {
+        try {
+            InternetAddress from = identity.from(message.practice());
+            Body.Builder body = Body.builder().text(utf8(message.text()));
+            if (message.html() != null) {
+                body.html(utf8(message.html()));
+            }
+            SendEmailRequest.Builder request = SendEmailRequest.builder()
+                    .fromEmailAddress(from.toUnicodeString())
+                    .destination(destination -> destination.toAddresses(message.to()))
+                    .content(content -> content.simple(simple -> simple
+                            .subject(utf8(message.subject()))
+                            .body(body.build())
+                            .headers(MessageHeader.builder().name(SmtpEmailSender.DELIVERY_HEADER)
+                                    .value(message.deliveryId().toString()).build())));
+            if (!configurationSet.isBlank()) {
+                request.configurationSetName(configurationSet);
+            }
+            return new SendOutcome.Accepted(PROVIDER, client().sendEmail(request.build()).messageId(), false);
+        } catch (SesV2Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            String reason = "ses-" + (code == null ? e.statusCode() : code);
+            return e.statusCode() >= 500 || e.statusCode() == 429 || TRANSIENT_CODES.contains(code)
+                    ? new SendOutcome.TransientFailure(PROVIDER, reason)
+                    : new SendOutcome.PermanentFailure(PROVIDER, reason);
+        } catch (SdkClientException e) {
+            return new SendOutcome.TransientFailure(PROVIDER, "ses-unreachable");
+        } catch (java.io.UnsupportedEncodingException e) {
+            return new SendOutcome.PermanentFailure(PROVIDER, "ses-bad-sender-name");
+        }
+    }
+
+    private SesV2Client client() {
+        SesV2Client current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    SesV2ClientBuilder builder = SesV2Client.builder()
+                            .region(Region.of(region))
+                            .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                            // The dispatch worker retries with its own backoff; the SDK's would only hold a worker.
+                            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
+                    if (!endpoint.isBlank()) {
+                        builder.endpointOverride(URI.create(endpoint));
+                    }
+                    client = builder.build();
+                }
+                current = client;
+            }
+        }
+        return current;
+    }
+
+    private static Content utf8(String text) {
+        return Content.builder().data(text).charset(StandardCharsets.UTF_8.name()).build();
+    }
+}

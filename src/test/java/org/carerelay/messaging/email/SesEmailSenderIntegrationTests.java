@@ -1,0 +1,143 @@
+package org.carerelay.messaging.email;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Delivery;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.template.DefaultTemplates;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Email through the SES v2 adapter (AWS SDK) to a WireMock stub of the SES API. */
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/ses-${random.uuid}",
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.enabled=false",
+        "carerelay.settings.fallback.email-provider=ses",
+        "carerelay.aws.ses-configuration-set=carerelay-events"})
+class SesEmailSenderIntegrationTests {
+
+    static final WireMockServer ses = new WireMockServer(wireMockConfig().dynamicPort());
+    static final String SEND = "/v2/email/outbound-emails";
+
+    static {
+        ses.start();
+        // The default credentials chain reads these; nothing real, nothing committed that looks real.
+        System.setProperty("aws.accessKeyId", "test-access-key");
+        System.setProperty("aws.secretAccessKey", "test-secret-key");
+    }
+
+    @DynamicPropertySource
+    static void endpoint(DynamicPropertyRegistry registry) {
+        registry.add("carerelay.aws.endpoint", ses::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        ses.stop();
+    }
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Messages messages;
+    @Autowired
+    Patients patients;
+    @Autowired
+    DispatchWorker worker;
+
+    TestPractice practice;
+    Patient patient;
+
+    @BeforeEach
+    void setUp() {
+        ses.resetAll();
+        practice = TestPractices.register(context);
+        patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
+                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
+                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL,
+                        "ana.lopez@example.test", true, Map.of(), null))));
+    }
+
+    @Test
+    void sendsTextAndHtmlWithTheDeliveryHeaderAndKeepsTheSesMessageId() {
+        ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"MessageId\": \"0100019340f1a2b3-4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f-000000\"}")));
+
+        Delivery delivery = sendAndDispatch();
+
+        ses.verify(postRequestedFor(urlEqualTo(SEND))
+                .withHeader("Authorization", containing("AWS4-HMAC-SHA256"))
+                .withRequestBody(matchingJsonPath("$.FromEmailAddress", containing("Test Practice")))
+                .withRequestBody(matchingJsonPath("$.Destination.ToAddresses[0]", containing("ana.lopez@example.test")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Subject.Data", containing("Reminder")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Body.Text.Data", containing("Hello Ana")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Body.Html.Data", containing("<html")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Headers[0].Name", containing("X-CareRelay-Delivery")))
+                .withRequestBody(matchingJsonPath("$.ConfigurationSetName", containing("carerelay-events"))));
+        assertThat(delivery.status().name()).isEqualTo("SENT");
+        assertThat(delivery.provider()).isEqualTo("ses");
+        assertThat(delivery.providerMessageId()).startsWith("0100019340f1a2b3");
+    }
+
+    @Test
+    void aRejectedMessageFailsWithSesErrorCodeAndThrottlingIsRetried() {
+        ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", "MessageRejected")
+                .withBody("{\"message\": \"Email address is not verified.\"}")));
+        Delivery rejected = sendAndDispatch();
+        assertThat(rejected.status().name()).isEqualTo("FAILED");
+        assertThat(rejected.reason()).isEqualTo("ses-MessageRejected");
+
+        ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("x-amzn-ErrorType", "TooManyRequestsException")
+                .withBody("{\"message\": \"Maximum sending rate exceeded.\"}")));
+        Delivery throttled = sendAndDispatch();
+        assertThat(throttled.status().name()).isEqualTo("QUEUED");
+        assertThat(throttled.reason()).isEqualTo("retry:ses-TooManyRequestsException");
+    }
+
+    private Delivery sendAndDispatch() {
+        var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.EMAIL, "appointment-reminder", DefaultTemplates.sample("appointment-reminder"), Purpose.CARE,
+                null, null));
+        worker.dispatchDue();
+        return messages.find(practice.id(), message.id()).deliveries().get(0);
+    }
+}
