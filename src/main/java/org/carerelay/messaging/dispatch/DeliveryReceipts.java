@@ -48,6 +48,19 @@ public class DeliveryReceipts {
                 .optional();
     }
 
+    /** Puts {@code address} on the practice's suppression list (a complaint, a hard bounce, a carrier opt-out). */
+    @Transactional
+    public void suppress(PracticeId practice, String channel, String address, String reason) {
+        jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
+                        + "VALUES (:practice, :channel, :address, :reason, :now) ON CONFLICT DO NOTHING")
+                .param("practice", practice.value())
+                .param("channel", channel)
+                .param("address", address)
+                .param("reason", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
     /**
      * Records {@code status} for the delivery; {@code optedOut} adds its recipient to the suppression list.
      * Returns whether anything changed.
@@ -63,14 +76,8 @@ public class DeliveryReceipts {
                 .param("id", sent.delivery().value())
                 .update();
         if (optedOut) {
-            jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
-                            + "VALUES (:practice, :channel, :address, :reason, :now) ON CONFLICT DO NOTHING")
-                    .param("practice", sent.practice().value())
-                    .param("channel", sent.channel())
-                    .param("address", sent.recipient())
-                    .param("reason", status == DeliveryStatus.BOUNCED ? "bounce" : "carrier-opt-out")
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
+            suppress(sent.practice(), sent.channel(), sent.recipient(),
+                    status == DeliveryStatus.BOUNCED ? "bounce" : "carrier-opt-out");
         }
         if (changed > 0) {
             deliveryLog.record(sent.practice(), ACTOR, sent.delivery(), status, reason);

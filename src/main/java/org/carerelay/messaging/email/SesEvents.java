@@ -1,0 +1,67 @@
+package org.carerelay.messaging.email;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import org.carerelay.messaging.DeliveryStatus;
+import org.carerelay.messaging.dispatch.DeliveryReceipts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SES's reports about an email it sent, as SNS notifications (notificationType) or event publishing (eventType):
+ * delivered, a permanent bounce (the address is suppressed), a complaint (suppressed too), rejected or not
+ * renderable (failed). Transient bounces, delays, opens and clicks change nothing.
+ */
+@Component
+class SesEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(SesEvents.class);
+
+    private final DeliveryReceipts receipts;
+
+    SesEvents(DeliveryReceipts receipts) {
+        this.receipts = receipts;
+    }
+
+    /** @throws IllegalArgumentException when the event lacks its type or the message id */
+    void apply(JsonNode event) {
+        String type = text(event, "notificationType").or(() -> text(event, "eventType"))
+                .orElseThrow(() -> new IllegalArgumentException("no notificationType or eventType"));
+        String messageId = Optional.ofNullable(event.get("mail")).flatMap(mail -> text(mail, "messageId"))
+                .orElseThrow(() -> new IllegalArgumentException("no mail.messageId"));
+        Optional<DeliveryReceipts.Sent> sent = receipts.find(SesEmailSender.PROVIDER, messageId);
+        if (sent.isEmpty()) {
+            log.info("SES {} event for a message CareRelay does not know; acknowledged", type);
+            return;
+        }
+        switch (type) {
+            case "Delivery" -> receipts.record(sent.get(), DeliveryStatus.DELIVERED, null, false);
+            case "Bounce" -> {
+                JsonNode bounce = event.get("bounce");
+                if (bounce != null && "Permanent".equals(bounce.path("bounceType").asString())) {
+                    receipts.record(sent.get(), DeliveryStatus.BOUNCED,
+                            "ses-bounce-" + bounce.path("bounceSubType").asString("General"), false);
+                    bounce.path("bouncedRecipients").forEach(recipient -> receipts.suppress(sent.get().practice(),
+                            "EMAIL", recipient.path("emailAddress").asString().toLowerCase(Locale.ROOT), "bounce"));
+                }
+            }
+            case "Complaint" -> event.path("complaint").path("complainedRecipients").forEach(recipient ->
+                    receipts.suppress(sent.get().practice(), "EMAIL",
+                            recipient.path("emailAddress").asString().toLowerCase(Locale.ROOT), "complaint"));
+            case "Reject" -> receipts.record(sent.get(), DeliveryStatus.FAILED, "ses-reject", false);
+            case "Rendering Failure" -> receipts.record(sent.get(), DeliveryStatus.FAILED, "ses-rendering-failure",
+                    false);
+            default -> {
+                // Send, DeliveryDelay, Open, Click, Subscription: nothing the delivery does not already say
+            }
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+    }
+}

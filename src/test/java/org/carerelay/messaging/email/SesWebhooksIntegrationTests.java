@@ -1,0 +1,215 @@
+package org.carerelay.messaging.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.carerelay.SharedTestData;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.messaging.template.DefaultTemplates;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SES events as Amazon SNS delivers them: real SES notification bodies from ../shared/testdata, wrapped in SNS
+ * messages signed exactly as SNS signs them, with a key this test trusts in place of Amazon's certificate.
+ */
+@SpringBootTest(properties = {
+        "carerelay.db.local-data-directory=target/test-pg/ses-events-${random.uuid}",
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.enabled=false"})
+@AutoConfigureMockMvc
+class SesWebhooksIntegrationTests {
+
+    static final KeyPair SNS_KEY = keyPair();
+    static final KeyPair OTHER_KEY = keyPair();
+    static final String CERT_URL = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-test.pem";
+
+    @TestConfiguration
+    static class TrustedTestKey {
+        @Bean
+        @Primary
+        SnsSigningKeys testSigningKeys() {
+            return url -> SNS_KEY.getPublic();
+        }
+    }
+
+    @MockitoBean
+    SnsSubscriptions subscriptions;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    Messages messages;
+    @Autowired
+    Patients patients;
+    @Autowired
+    JdbcClient jdbc;
+
+    final JsonMapper json = JsonMapper.builder().build();
+    TestPractice practice;
+    String sesMessageId;
+    UUID delivery;
+
+    @BeforeEach
+    void sentThroughSes() {
+        practice = TestPractices.register(context);
+        Patient patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Jane", "Doe",
+                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
+                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL, "jane@example.com",
+                        true, Map.of(), null))));
+        var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.EMAIL, "appointment-reminder", DefaultTemplates.sample("appointment-reminder"), Purpose.CARE,
+                null, null));
+        delivery = message.deliveries().get(0).id().value();
+        sesMessageId = "0100" + UUID.randomUUID().toString().replace("-", "") + "-000000";
+        jdbc.sql("UPDATE delivery SET status = 'SENT', provider = 'ses', provider_message_id = :sid WHERE id = :id")
+                .param("sid", sesMessageId).param("id", delivery).update();
+    }
+
+    @Test
+    void aPermanentBounceBouncesTheDeliveryAndSuppressesTheAddresses() throws Exception {
+        notify("ses-notifications/notifications/bounce-notification-without-a-dsn.json", SNS_KEY)
+                .andExpect(status().isOk());
+
+        assertThat(deliveryStatus()).isEqualTo("BOUNCED ses-bounce-General");
+        assertThat(suppressed()).containsExactlyInAnyOrder("jane@example.com:bounce", "richard@example.com:bounce");
+    }
+
+    @Test
+    void aComplaintSuppressesTheAddressAndDeliveryEventsDeliver() throws Exception {
+        notify("ses-notifications/notifications/complaint-notification-with-a-feedback-report.json", SNS_KEY)
+                .andExpect(status().isOk());
+        assertThat(suppressed()).allMatch(entry -> entry.endsWith(":complaint")).isNotEmpty();
+
+        notify("ses-notifications/event-publishing/delivery-record.json", SNS_KEY).andExpect(status().isOk());
+        assertThat(deliveryStatus()).startsWith("DELIVERED");
+    }
+
+    @Test
+    void aForgedOrMalformedMessageChangesNothing() throws Exception {
+        notify("ses-notifications/notifications/bounce-notification-without-a-dsn.json", OTHER_KEY)
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/webhooks/ses").contentType(MediaType.TEXT_PLAIN).content("{not json"))
+                .andExpect(status().isBadRequest());
+        assertThat(deliveryStatus()).startsWith("SENT");
+        assertThat(suppressed()).isEmpty();
+    }
+
+    @Test
+    void confirmsASubscription() throws Exception {
+        when(subscriptions.confirm(any())).thenReturn(true);
+        Map<String, String> confirmation = new LinkedHashMap<>();
+        confirmation.put("Type", "SubscriptionConfirmation");
+        confirmation.put("MessageId", UUID.randomUUID().toString());
+        confirmation.put("Token", "2336412f37fb687f");
+        confirmation.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:ses-events");
+        confirmation.put("Message", "You have chosen to subscribe to the topic.");
+        confirmation.put("SubscribeURL", "https://sns.us-east-1.amazonaws.com/?Action=ConfirmSubscription&Token=2336");
+        confirmation.put("Timestamp", "2026-11-21T20:00:00.000Z");
+        deliver(signed(confirmation, SNS_KEY)).andExpect(status().isOk());
+        verify(subscriptions).confirm(URI.create(confirmation.get("SubscribeURL")));
+    }
+
+    private ResultActions notify(String sesEventFile, KeyPair key) throws Exception {
+        String event = Files.readString(SharedTestData.file(sesEventFile), StandardCharsets.UTF_8)
+                .replaceAll("\"messageId\"\\s*:\\s*\"[^\"]+\"", "\"messageId\": \"" + sesMessageId + "\"");
+        Map<String, String> notification = new LinkedHashMap<>();
+        notification.put("Type", "Notification");
+        notification.put("MessageId", UUID.randomUUID().toString());
+        notification.put("TopicArn", "arn:aws:sns:us-east-1:123456789012:ses-events");
+        notification.put("Message", event);
+        notification.put("Timestamp", "2026-11-21T20:00:00.000Z");
+        return deliver(signed(notification, key));
+    }
+
+    private ResultActions deliver(String body) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/ses")
+                .contentType(MediaType.TEXT_PLAIN).content(body));
+    }
+
+    /** An SNS message signed as SNS signs one (SignatureVersion 2: SHA256withRSA over "name\nvalue\n" pairs). */
+    private String signed(Map<String, String> fields, KeyPair key) throws Exception {
+        List<String> order = fields.get("Type").equals("Notification")
+                ? List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")
+                : List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
+        StringBuilder toSign = new StringBuilder();
+        for (String field : order) {
+            if (fields.containsKey(field)) {
+                toSign.append(field).append('\n').append(fields.get(field)).append('\n');
+            }
+        }
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key.getPrivate());
+        signature.update(toSign.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, String> message = new LinkedHashMap<>(fields);
+        message.put("SignatureVersion", "2");
+        message.put("Signature", Base64.getEncoder().encodeToString(signature.sign()));
+        message.put("SigningCertURL", CERT_URL);
+        return json.writeValueAsString(message);
+    }
+
+    private String deliveryStatus() {
+        return jdbc.sql("SELECT status || ' ' || coalesce(reason, '') FROM delivery WHERE id = :id")
+                .param("id", delivery).query(String.class).single().trim();
+    }
+
+    private List<String> suppressed() {
+        return jdbc.sql("SELECT address || ':' || reason FROM suppression WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).list();
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
