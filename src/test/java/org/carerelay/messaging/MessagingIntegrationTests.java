@@ -264,15 +264,15 @@ class MessagingIntegrationTests {
     }
 
     @Test
-    void aProviderThatIsNotInstalledFailsTheDeliveryWithItsReason() throws Exception {
+    void aProviderWithoutItsAccountFailsTheDeliveryWithItsReason() throws Exception {
         Patient patient = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
-        call(put("/api/v1/settings/sms.provider"), practice.admin(), "{\"value\": \"end-user-messaging\"}")
+        call(put("/api/v1/settings/sms.provider"), practice.admin(), "{\"value\": \"twilio\"}")
                 .andExpect(status().isOk());
         String id = sentId(patient);
         dispatchAll();
         call(get("/api/v1/messages/" + id), practice.admin(), null)
                 .andExpect(jsonPath("$.deliveries[0].status").value("failed"))
-                .andExpect(jsonPath("$.deliveries[0].reason").value("provider-not-available"));
+                .andExpect(jsonPath("$.deliveries[0].reason").value("twilio-not-configured"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
+import org.carerelay.messaging.Purpose;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
 import org.slf4j.Logger;
@@ -98,13 +99,13 @@ public class DispatchWorker {
                       LIMIT :limit
                       FOR UPDATE SKIP LOCKED) due
                 WHERE d.id = due.id
-                RETURNING d.*""")
+                RETURNING d.*, (SELECT m.purpose FROM message m WHERE m.id = d.message_id) AS purpose""")
                 .param("until", Timestamp.from(now.plus(LEASE)))
                 .param("now", Timestamp.from(now))
                 .param("limit", BATCH)
                 .query((rs, n) -> new OutgoingMessage(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
+                        Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
                         rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts")))
                 .list();
         claimed.forEach(message -> deliveryLog.record(message.practice(), ACTOR, message.deliveryId(),

@@ -1,22 +1,18 @@
 package org.carerelay.messaging.email;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.mail.internet.InternetAddress;
 import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.aws.AwsClients;
 import org.carerelay.messaging.dispatch.ChannelSender;
 import org.carerelay.messaging.dispatch.OutgoingMessage;
 import org.carerelay.messaging.dispatch.SendOutcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import software.amazon.awssdk.services.sesv2.SesV2ClientBuilder;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
 import software.amazon.awssdk.services.sesv2.model.MessageHeader;
@@ -36,17 +32,14 @@ class SesEmailSender implements ChannelSender {
             "ThrottlingException", "LimitExceededException", "InternalFailure", "ServiceUnavailable");
 
     private final SenderIdentity identity;
-    private final String region;
-    private final String endpoint;
+    private final AwsClients aws;
     private final String configurationSet;
     private volatile SesV2Client client;
 
-    SesEmailSender(SenderIdentity identity, @Value("${carerelay.aws.region:us-east-1}") String region,
-            @Value("${carerelay.aws.endpoint:}") String endpoint,
+    SesEmailSender(SenderIdentity identity, AwsClients aws,
             @Value("${carerelay.aws.ses-configuration-set:}") String configurationSet) {
         this.identity = identity;
-        this.region = region;
-        this.endpoint = endpoint;
+        this.aws = aws;
         this.configurationSet = configurationSet;
     }
 
@@ -93,20 +86,13 @@ class SesEmailSender implements ChannelSender {
         }
     }
 
+    /** Built on first use, so that a server that never uses SES never needs AWS configuration. */
     private SesV2Client client() {
         SesV2Client current = client;
         if (current == null) {
             synchronized (this) {
                 if (client == null) {
-                    SesV2ClientBuilder builder = SesV2Client.builder()
-                            .region(Region.of(region))
-                            .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                            // The dispatch worker retries with its own backoff; the SDK's would only hold a worker.
-                            .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()));
-                    if (!endpoint.isBlank()) {
-                        builder.endpointOverride(URI.create(endpoint));
-                    }
-                    client = builder.build();
+                    client = aws.build(SesV2Client.builder());
                 }
                 current = client;
             }
