@@ -25,6 +25,14 @@ public final class Setting<T> {
     public static final Setting<String> EMAIL_PROVIDER = new Setting<>("email.provider",
             "How email leaves: dev-outbox, smtp or ses", text -> oneOf(text, "dev-outbox", "smtp", "ses"),
             SettingsFallback::emailProvider, false);
+    public static final Setting<String> EMAIL_SECONDARY_PROVIDER = new Setting<>("email.secondary-provider",
+            "Where email goes while the primary provider is down: smtp, ses or dev-outbox (none when unset)",
+            text -> oneOf(text, "dev-outbox", "smtp", "ses"), SettingsFallback::emailSecondaryProvider, false);
+    public static final Setting<String> SMS_SECONDARY_PROVIDER = new Setting<>("sms.secondary-provider",
+            "Where SMS goes while the primary provider is down: twilio, end-user-messaging or dev-outbox "
+                    + "(none when unset)",
+            text -> oneOf(text, "dev-outbox", "twilio", "end-user-messaging"), SettingsFallback::smsSecondaryProvider,
+            false);
     public static final Setting<String> SMS_ORIGINATION_NUMBER = new Setting<>("sms.origination-number",
             "E.164 number SMS is sent from", text -> matching(text, E164, "an E.164 phone number"),
             SettingsFallback::smsOriginationNumber, false);
@@ -53,7 +61,7 @@ public final class Setting<T> {
             SettingsFallback::marketingWeeklyCap, false);
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
-            SMS_ORIGINATION_NUMBER, SMS_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
+            EMAIL_SECONDARY_PROVIDER, SMS_ORIGINATION_NUMBER, SMS_PROVIDER, SMS_SECONDARY_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
             QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP);
 

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param emailSenderAddress     the From address of email
  * @param emailSenderName        the From display name when the practice's brand is not known
  * @param emailProvider          dev-outbox, smtp or ses
+ * @param emailSecondaryProvider where email goes while the primary is down; blank for nowhere
  * @param smsOriginationNumber   the E.164 number SMS is sent from
  * @param smsProvider            dev-outbox, twilio or end-user-messaging
+ * @param smsSecondaryProvider   where SMS goes while the primary is down; blank for nowhere
  * @param videoRoomPreset        the video room preset (hipaa: locked room, no recording or transcription)
  * @param twilioAccountSid       the Twilio account SMS goes out through
  * @param twilioWebhookAuthToken the Twilio auth token: authenticates sends and signs Twilio's webhooks; blank
@@ -25,8 +27,10 @@ public record SettingsFallback(
         String emailSenderAddress,
         String emailSenderName,
         String emailProvider,
+        String emailSecondaryProvider,
         String smsOriginationNumber,
         String smsProvider,
+        String smsSecondaryProvider,
         String videoRoomPreset,
         String twilioAccountSid,
         String twilioWebhookAuthToken,

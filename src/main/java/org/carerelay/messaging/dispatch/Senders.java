@@ -1,18 +1,40 @@
 package org.carerelay.messaging.dispatch;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.carerelay.messaging.Channel;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.springframework.stereotype.Component;
 
-/** Picks the adapter for a delivery: the provider the practice's settings (or their fallback) name. */
+/**
+ * Picks the adapter for a delivery: the provider the practice's settings (or their fallback) name, with a circuit
+ * breaker per provider, channel and practice. When the primary fails transiently, or its breaker is open, the secondary
+ * provider (if the practice has one) takes the message at once; the breaker keeps later messages off a provider
+ * that is down until it has had time to recover.
+ */
 @Component
 class Senders {
 
+    /** Opens at half the calls failing among the last 20 (at least 10), for 30 s, then lets 3 calls probe. */
+    static final CircuitBreakerConfig BREAKER = CircuitBreakerConfig.custom()
+            .failureRateThreshold(50)
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .waitDurationInOpenState(Duration.ofSeconds(30))
+            .permittedNumberOfCallsInHalfOpenState(3)
+            .build();
+
     private final List<ChannelSender> senders;
     private final Settings settings;
+    private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(BREAKER);
 
     Senders(List<ChannelSender> senders, Settings settings) {
         this.senders = senders;
@@ -20,15 +42,58 @@ class Senders {
     }
 
     SendOutcome send(OutgoingMessage message) {
-        String provider = switch (message.channel()) {
-            case EMAIL -> settings.get(message.practice(), Setting.EMAIL_PROVIDER);
-            case SMS -> settings.get(message.practice(), Setting.SMS_PROVIDER);
-            default -> InAppSender.PROVIDER;
-        };
-        return senders.stream()
-                .filter(sender -> sender.provider().equals(provider) && sender.handles(message.channel()))
-                .findFirst()
-                .map(sender -> sender.send(message))
-                .orElseGet(() -> new SendOutcome.PermanentFailure(provider, "provider-not-available"));
+        List<String> providers = providers(message);
+        SendOutcome outcome = null;
+        for (String provider : providers) {
+            Optional<ChannelSender> sender = senders.stream()
+                    .filter(candidate -> candidate.provider().equals(provider) && candidate.handles(message.channel()))
+                    .findFirst();
+            if (sender.isEmpty()) {
+                outcome = outcome != null ? outcome : new SendOutcome.PermanentFailure(provider, "provider-not-available");
+                continue;
+            }
+            // Per practice too: practices may have accounts of their own, and one suspended account is not an outage.
+            CircuitBreaker breaker = breakers.circuitBreaker(provider + ":" + message.channel().name() + ":"
+                    + message.practice());
+            if (!breaker.tryAcquirePermission()) {
+                outcome = outcome != null ? outcome : new SendOutcome.TransientFailure(provider, "circuit-open");
+                continue;
+            }
+            long started = System.nanoTime();
+            SendOutcome result = sender.get().send(message);
+            long elapsed = System.nanoTime() - started;
+            if (result instanceof SendOutcome.TransientFailure) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ProviderUnavailable());
+                outcome = outcome != null ? outcome : result;
+                continue;
+            }
+            breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+            return result;
+        }
+        return outcome;
+    }
+
+    /** The primary provider, then the secondary when the practice has one. */
+    private List<String> providers(OutgoingMessage message) {
+        List<String> providers = new ArrayList<>();
+        switch (message.channel()) {
+            case EMAIL -> {
+                providers.add(settings.get(message.practice(), Setting.EMAIL_PROVIDER));
+                settings.find(message.practice(), Setting.EMAIL_SECONDARY_PROVIDER).ifPresent(providers::add);
+            }
+            case SMS -> {
+                providers.add(settings.get(message.practice(), Setting.SMS_PROVIDER));
+                settings.find(message.practice(), Setting.SMS_SECONDARY_PROVIDER).ifPresent(providers::add);
+            }
+            default -> providers.add(InAppSender.PROVIDER);
+        }
+        return providers.stream().distinct().toList();
+    }
+
+    /** What a transient failure counts as for the breaker. */
+    private static final class ProviderUnavailable extends RuntimeException {
+        ProviderUnavailable() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.twilio.http.HttpClient;
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.TwilioRestClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -20,7 +19,7 @@ class TwilioClients {
     private final Map<String, TwilioRestClient> clients = new ConcurrentHashMap<>();
 
     TwilioClients(ObjectProvider<HttpClient> http) {
-        this.http = http.getIfAvailable(NetworkHttpClient::new);
+        this.http = http.getIfAvailable(SingleAttemptHttpClient::new);
     }
 
     TwilioRestClient forAccount(String accountSid, String authToken) {

@@ -16,7 +16,6 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.twilio.http.HttpClient;
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import org.carerelay.TestPractices;
@@ -73,7 +72,7 @@ class TwilioSmsSenderIntegrationTests {
 
         @Bean
         HttpClient twilioHttpClient() {
-            return new NetworkHttpClient() {
+            return new SingleAttemptHttpClient() {
                 @Override
                 public Response makeRequest(Request request) {
                     String url = request.constructURL().toString().replaceFirst("^https://api\\.twilio\\.com",
@@ -233,6 +232,26 @@ class TwilioSmsSenderIntegrationTests {
     private UUID messageOf(Delivery delivery) {
         return jdbc.sql("SELECT message_id FROM delivery WHERE id = :id").param("id", delivery.id().value())
                 .query(UUID.class).single();
+    }
+
+    @Test
+    void failsOverToTheSecondaryProviderAndStopsCallingOneThatIsDown() {
+        setting("sms.secondary-provider", "dev-outbox");
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20500, \"message\": \"Service unavailable\", \"status\": 503}")));
+
+        List<Delivery> deliveries = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            deliveries.add(sendAndDispatch());
+        }
+
+        assertThat(deliveries).allSatisfy(delivery -> {
+            assertThat(delivery.status().name()).isEqualTo("DELIVERED");
+            assertThat(delivery.provider()).isEqualTo("dev-outbox");
+        });
+        assertThat(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))))
+                .as("the breaker opened after 10 failures").hasSize(10);
     }
 
     private Delivery sendAndDispatch() {
