@@ -109,3 +109,10 @@ CREATE TABLE inbound_message (
     keyword             boolean     NOT NULL, -- a STOP/START/HELP, recorded (without its sender) so a retry is ignored
     UNIQUE (provider, provider_message_id)
 );
+
+-- Token buckets of the per-sender rate limits, shared by every node (Bucket4j's PostgreSQL proxy manager).
+CREATE TABLE rate_bucket (
+    id         text   PRIMARY KEY, -- provider:sender, e.g. twilio:+13125550100
+    state      bytea,
+    expires_at bigint
+);

@@ -33,6 +33,12 @@ public final class Setting<T> {
                     + "(none when unset)",
             text -> oneOf(text, "dev-outbox", "twilio", "end-user-messaging"), SettingsFallback::smsSecondaryProvider,
             false);
+    public static final Setting<Integer> EMAIL_RATE_PER_SECOND = new Setting<>("email.rate-per-second",
+            "Emails per second the provider allows from the practice's sender (0: no limit)",
+            text -> wholeNumber(text, 0, 10_000), SettingsFallback::emailRatePerSecond, false);
+    public static final Setting<Integer> SMS_RATE_PER_SECOND = new Setting<>("sms.rate-per-second",
+            "Texts per second the provider allows from the origination number (long code 1, toll-free 3; 0: no limit)",
+            text -> wholeNumber(text, 0, 10_000), SettingsFallback::smsRatePerSecond, false);
     public static final Setting<String> SMS_ORIGINATION_NUMBER = new Setting<>("sms.origination-number",
             "E.164 number SMS is sent from", text -> matching(text, E164, "an E.164 phone number"),
             SettingsFallback::smsOriginationNumber, false);
@@ -61,7 +67,8 @@ public final class Setting<T> {
             SettingsFallback::marketingWeeklyCap, false);
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
-            EMAIL_SECONDARY_PROVIDER, SMS_ORIGINATION_NUMBER, SMS_PROVIDER, SMS_SECONDARY_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
+            EMAIL_SECONDARY_PROVIDER, EMAIL_RATE_PER_SECOND, SMS_ORIGINATION_NUMBER, SMS_PROVIDER,
+            SMS_SECONDARY_PROVIDER, SMS_RATE_PER_SECOND, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
             QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP);
 

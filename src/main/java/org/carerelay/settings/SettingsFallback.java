@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param emailSenderName        the From display name when the practice's brand is not known
  * @param emailProvider          dev-outbox, smtp or ses
  * @param emailSecondaryProvider where email goes while the primary is down; blank for nowhere
+ * @param emailRatePerSecond     emails per second the provider allows from one sender; 0 for no limit
  * @param smsOriginationNumber   the E.164 number SMS is sent from
  * @param smsProvider            dev-outbox, twilio or end-user-messaging
  * @param smsSecondaryProvider   where SMS goes while the primary is down; blank for nowhere
+ * @param smsRatePerSecond       texts per second the provider allows from one number; 0 for no limit
  * @param videoRoomPreset        the video room preset (hipaa: locked room, no recording or transcription)
  * @param twilioAccountSid       the Twilio account SMS goes out through
  * @param twilioWebhookAuthToken the Twilio auth token: authenticates sends and signs Twilio's webhooks; blank
@@ -28,9 +30,11 @@ public record SettingsFallback(
         String emailSenderName,
         String emailProvider,
         String emailSecondaryProvider,
+        String emailRatePerSecond,
         String smsOriginationNumber,
         String smsProvider,
         String smsSecondaryProvider,
+        String smsRatePerSecond,
         String videoRoomPreset,
         String twilioAccountSid,
         String twilioWebhookAuthToken,

@@ -121,6 +121,15 @@ public class DispatchWorker {
                 deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.SENT, null);
             }
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), status, null);
+        } else if (outcome instanceof SendOutcome.Deferred deferred) {
+            // Back in the queue for when the sender's bucket has a token; the attempt does not count.
+            jdbc.sql("UPDATE delivery SET status = 'QUEUED', reason = 'rate-limited', claimed_until = NULL, "
+                            + "attempts = attempts - 1, due_at = :due, updated_at = :now "
+                            + "WHERE id = :id AND status = 'SENDING'")
+                    .param("due", Timestamp.from(clock.instant().plus(deferred.delay())))
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", message.deliveryId().value())
+                    .update();
         } else if (outcome instanceof SendOutcome.TransientFailure failure && message.attempt() < MAX_ATTEMPTS) {
             Instant retry = clock.instant().plus(backoff(message.attempt()));
             update(message, DeliveryStatus.QUEUED, "retry:" + failure.code(), failure.provider(), null, retry);

@@ -7,6 +7,10 @@ public sealed interface SendOutcome {
     record Accepted(String provider, String providerMessageId, boolean delivered) implements SendOutcome {
     }
 
+    /** Not tried: the sender's rate limit says wait {@code delay}. Not a failure; no attempt is used up. */
+    record Deferred(String provider, java.time.Duration delay) implements SendOutcome {
+    }
+
     /** Worth retrying later: a timeout, a 5xx, a 429. */
     record TransientFailure(String provider, String code) implements SendOutcome {
     }

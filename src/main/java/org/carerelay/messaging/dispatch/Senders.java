@@ -32,13 +32,18 @@ class Senders {
             .permittedNumberOfCallsInHalfOpenState(3)
             .build();
 
+    /** Local stand-ins for a provider, which no provider's rate applies to. */
+    private static final java.util.Set<String> UNLIMITED = java.util.Set.of(InAppSender.PROVIDER, "dev-outbox");
+
     private final List<ChannelSender> senders;
     private final Settings settings;
+    private final SenderRateLimits rateLimits;
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(BREAKER);
 
-    Senders(List<ChannelSender> senders, Settings settings) {
+    Senders(List<ChannelSender> senders, Settings settings, SenderRateLimits rateLimits) {
         this.senders = senders;
         this.settings = settings;
+        this.rateLimits = rateLimits;
     }
 
     SendOutcome send(OutgoingMessage message) {
@@ -59,6 +64,11 @@ class Senders {
                 outcome = outcome != null ? outcome : new SendOutcome.TransientFailure(provider, "circuit-open");
                 continue;
             }
+            Optional<java.time.Duration> wait = UNLIMITED.contains(provider) ? Optional.empty() : rateLimit(message, provider);
+            if (wait.isPresent()) {
+                breaker.releasePermission();
+                return new SendOutcome.Deferred(provider, wait.get());
+            }
             long started = System.nanoTime();
             SendOutcome result = sender.get().send(message);
             long elapsed = System.nanoTime() - started;
@@ -71,6 +81,15 @@ class Senders {
             return result;
         }
         return outcome;
+    }
+
+    /** The sender's token bucket: its SMS number or email address at this provider. */
+    private Optional<java.time.Duration> rateLimit(OutgoingMessage message, String provider) {
+        return message.channel() == Channel.SMS
+                ? rateLimits.take(provider + ":" + settings.get(message.practice(), Setting.SMS_ORIGINATION_NUMBER),
+                        settings.get(message.practice(), Setting.SMS_RATE_PER_SECOND))
+                : rateLimits.take(provider + ":" + settings.get(message.practice(), Setting.EMAIL_SENDER_ADDRESS),
+                        settings.get(message.practice(), Setting.EMAIL_RATE_PER_SECOND));
     }
 
     /** The primary provider, then the secondary when the practice has one. */

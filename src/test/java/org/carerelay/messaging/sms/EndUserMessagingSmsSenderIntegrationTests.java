@@ -52,7 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.enabled=false",
         "carerelay.settings.fallback.sms-provider=end-user-messaging",
-        "carerelay.settings.fallback.sms-origination-number=+13125550100"})
+        "carerelay.settings.fallback.sms-origination-number=+13125550100",
+        "carerelay.settings.fallback.sms-rate-per-second=0"})
 class EndUserMessagingSmsSenderIntegrationTests {
 
     static final WireMockServer eum = new WireMockServer(wireMockConfig().dynamicPort());

@@ -110,6 +110,7 @@ class TwilioSmsSenderIntegrationTests {
 
     TestPractice practice;
     Patient patient;
+    String number;
 
     @BeforeEach
     void setUp() {
@@ -118,7 +119,9 @@ class TwilioSmsSenderIntegrationTests {
         setting("sms.provider", "twilio");
         setting("twilio.account-sid", ACCOUNT);
         setting("webhook.twilio.auth-token", TOKEN);
-        setting("sms.origination-number", "+13125550100");
+        // A number of its own per test: each number has its own rate-limit bucket.
+        number = "+1312555" + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
+        setting("sms.origination-number", number);
         patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
                 LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.SMS,
                 "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, "312-555-0142", true,
@@ -136,7 +139,7 @@ class TwilioSmsSenderIntegrationTests {
         twilio.verify(postRequestedFor(urlEqualTo(MESSAGES))
                 .withHeader("Authorization", containing("Basic "))
                 .withRequestBody(containing("To=%2B13125550142"))
-                .withRequestBody(containing("From=%2B13125550100"))
+                .withRequestBody(containing("From=" + number.replace("+", "%2B")))
                 .withRequestBody(containing("StatusCallback=https%3A%2F%2Fcarerelay.example.test%2Fwebhooks%2Ftwilio%2Fstatus"))
                 .withRequestBody(containing("Body=Test+Practice")));
         assertThat(delivery.status().name()).isEqualTo("SENT");
@@ -203,8 +206,10 @@ class TwilioSmsSenderIntegrationTests {
 
         status(Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "21610", "AccountSid", ACCOUNT), TOKEN);
 
-        assertThat(jdbc.sql("SELECT status || ' ' || reason FROM delivery WHERE provider_message_id = :sid")
-                .param("sid", sid).query(String.class).single()).isEqualTo("FAILED twilio-21610");
+        assertThat(jdbc.sql("SELECT status || ' ' || reason FROM delivery WHERE provider_message_id = :sid "
+                        + "AND practice_id = :p")
+                .param("sid", sid).param("p", practice.id().value()).query(String.class).single())
+                .isEqualTo("FAILED twilio-21610");
         assertThat(jdbc.sql("SELECT count(*) FROM suppression WHERE practice_id = :p AND address = '+13125550142'")
                 .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(1);
     }
@@ -237,6 +242,7 @@ class TwilioSmsSenderIntegrationTests {
     @Test
     void failsOverToTheSecondaryProviderAndStopsCallingOneThatIsDown() {
         setting("sms.secondary-provider", "dev-outbox");
+        setting("sms.rate-per-second", "0");
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\": 20500, \"message\": \"Service unavailable\", \"status\": 503}")));
@@ -252,6 +258,30 @@ class TwilioSmsSenderIntegrationTests {
         });
         assertThat(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES))))
                 .as("the breaker opened after 10 failures").hasSize(10);
+    }
+
+    @Test
+    void neverSendsFasterThanTheNumberAllows() {
+        setting("sms.rate-per-second", "2");
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(created("SM" + "4".repeat(32)))));
+        for (int i = 0; i < 5; i++) {
+            messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null, Channel.SMS,
+                    "appointment-confirmation", DefaultTemplates.sample("appointment-confirmation"),
+                    Purpose.TRANSACTIONAL, null, null));
+        }
+
+        worker.dispatchDue();
+
+        assertThat(twilio.findAll(postRequestedFor(urlEqualTo(MESSAGES)))).hasSize(2);
+        assertThat(jdbc.sql("SELECT status || ' ' || reason || ' ' || attempts FROM delivery WHERE practice_id = :p "
+                        + "AND status = 'QUEUED'").param("p", practice.id().value()).query(String.class).list())
+                .containsExactly("QUEUED rate-limited 0", "QUEUED rate-limited 0", "QUEUED rate-limited 0");
+        assertThat(jdbc.sql("SELECT max(due_at) <= now() + interval '2 seconds' FROM delivery WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(Boolean.class).single()).isTrue();
+        // The dispatch queue is shared by the tests of this class: leave nothing due behind.
+        jdbc.sql("UPDATE delivery SET status = 'FAILED' WHERE practice_id = :p AND status = 'QUEUED'")
+                .param("p", practice.id().value()).update();
     }
 
     private Delivery sendAndDispatch() {
