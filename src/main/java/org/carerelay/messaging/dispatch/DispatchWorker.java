@@ -6,7 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
@@ -24,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends due deliveries. A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and a lease, so nodes never share a
- * delivery, and a node that dies mid-batch only delays it until the lease runs out. Sending happens outside any
- * transaction; each outcome is recorded in a transaction of its own.
+ * delivery, and a node that dies mid-batch only delays it until the lease runs out. The batch's sends run side by
+ * side, outside any transaction; each outcome is recorded in a transaction of its own.
  */
 @Component
 public class DispatchWorker {
@@ -45,15 +51,29 @@ public class DispatchWorker {
     private final DeliveryLog deliveryLog;
     private final Clock clock;
     private final boolean enabled;
+    /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
+    private final ExecutorService sending;
 
     DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
-            Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
+            Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
+            @Value("${carerelay.messaging.dispatch.concurrency:32}") int concurrency) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
         this.clock = clock;
         this.enabled = enabled;
+        AtomicInteger threads = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "dispatch-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        sending.shutdown();
     }
 
     @Scheduled(fixedDelayString = "${carerelay.messaging.dispatch.interval:500ms}")
@@ -70,21 +90,36 @@ public class DispatchWorker {
         }
     }
 
-    /** Claims and sends one batch of due deliveries; returns how many it claimed. */
+    /** Claims and sends one batch of due deliveries, side by side; returns how many it claimed. */
     public int dispatchDue() {
         List<OutgoingMessage> claimed = transactions.execute(status -> claim());
-        for (OutgoingMessage message : claimed) {
-            SendOutcome outcome;
-            try {
-                outcome = senders.send(message);
-            } catch (RuntimeException e) {
-                log.warn("Adapter failed for delivery {}: {}", message.deliveryId(), e.getClass().getSimpleName());
-                outcome = new SendOutcome.TransientFailure("unknown", "adapter-error");
-            }
-            SendOutcome result = outcome;
-            transactions.executeWithoutResult(status -> record(message, result));
+        List<Callable<Void>> sends = claimed.stream().map(message -> (Callable<Void>) () -> {
+            send(message);
+            return null;
+        }).toList();
+        try {
+            sending.invokeAll(sends);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // unsent claims are taken back when their lease ends
         }
         return claimed.size();
+    }
+
+    private void send(OutgoingMessage message) {
+        SendOutcome outcome;
+        try {
+            outcome = senders.send(message);
+        } catch (RuntimeException e) {
+            log.warn("Adapter failed for delivery {}: {}", message.deliveryId(), e.getClass().getSimpleName());
+            outcome = new SendOutcome.TransientFailure("unknown", "adapter-error");
+        }
+        SendOutcome result = outcome;
+        try {
+            transactions.executeWithoutResult(status -> record(message, result));
+        } catch (RuntimeException e) {
+            log.error("Could not record the outcome of delivery {}; its lease will bring it back",
+                    message.deliveryId(), e);
+        }
     }
 
     private List<OutgoingMessage> claim() {
