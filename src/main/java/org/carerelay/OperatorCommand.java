@@ -36,14 +36,17 @@ record OperatorCommand(String name, List<String> arguments) {
     }
 
     int run(Class<?> application) {
+        // As command-line arguments, these outrank application.yml (default properties would not).
+        List<String> args = new java.util.ArrayList<>(List.of("--carerelay.command=" + name.replace(' ', '-'),
+                "--carerelay.demo.enabled=false",
+                "--carerelay.messaging.dispatch.enabled=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN"));
+        args.addAll(arguments);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("carerelay.command=" + name.replace(' ', '-'),
-                        "carerelay.demo.enabled=false",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN")
-                .run(arguments.toArray(String[]::new));
+                .run(args.toArray(String[]::new));
         return SpringApplication.exit(context);
     }
 }
