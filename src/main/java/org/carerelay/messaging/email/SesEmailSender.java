@@ -11,6 +11,7 @@ import org.carerelay.messaging.dispatch.OutgoingMessage;
 import org.carerelay.messaging.dispatch.SendOutcome;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
@@ -32,15 +33,15 @@ class SesEmailSender implements ChannelSender {
             "ThrottlingException", "LimitExceededException", "InternalFailure", "ServiceUnavailable");
 
     private final SenderIdentity identity;
-    private final AwsClients aws;
     private final String configurationSet;
-    private volatile SesV2Client client;
+    /** Built on first use, so that a server that never uses SES never loads or configures it. */
+    private final SingletonSupplier<SesV2Client> client;
 
     SesEmailSender(SenderIdentity identity, AwsClients aws,
             @Value("${carerelay.aws.ses-configuration-set:}") String configurationSet) {
         this.identity = identity;
-        this.aws = aws;
         this.configurationSet = configurationSet;
+        this.client = SingletonSupplier.of(() -> aws.build(SesV2Client.builder()));
     }
 
     @Override
@@ -72,7 +73,7 @@ class SesEmailSender implements ChannelSender {
             if (!configurationSet.isBlank()) {
                 request.configurationSetName(configurationSet);
             }
-            return new SendOutcome.Accepted(PROVIDER, client().sendEmail(request.build()).messageId(), false);
+            return new SendOutcome.Accepted(PROVIDER, client.obtain().sendEmail(request.build()).messageId(), false);
         } catch (SesV2Exception e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             String reason = "ses-" + (code == null ? e.statusCode() : code);
@@ -84,20 +85,6 @@ class SesEmailSender implements ChannelSender {
         } catch (java.io.UnsupportedEncodingException e) {
             return new SendOutcome.PermanentFailure(PROVIDER, "ses-bad-sender-name");
         }
-    }
-
-    /** Built on first use, so that a server that never uses SES never needs AWS configuration. */
-    private SesV2Client client() {
-        SesV2Client current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = aws.build(SesV2Client.builder());
-                }
-                current = client;
-            }
-        }
-        return current;
     }
 
     private static Content utf8(String text) {

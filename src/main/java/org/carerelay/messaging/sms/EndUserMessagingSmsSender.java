@@ -13,6 +13,7 @@ import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.PinpointSmsVoiceV2Client;
 import software.amazon.awssdk.services.pinpointsmsvoicev2.model.ConflictException;
@@ -33,16 +34,16 @@ class EndUserMessagingSmsSender implements ChannelSender {
     private static final Set<String> TRANSIENT_CODES = Set.of("ThrottlingException", "InternalServerException",
             "ServiceUnavailable");
 
-    private final AwsClients aws;
     private final Settings settings;
     private final String configurationSet;
-    private volatile PinpointSmsVoiceV2Client client;
+    /** Built on first use, so that a server that never uses End User Messaging never loads or configures it. */
+    private final SingletonSupplier<PinpointSmsVoiceV2Client> client;
 
     EndUserMessagingSmsSender(AwsClients aws, Settings settings,
             @Value("${carerelay.aws.sms-configuration-set:}") String configurationSet) {
-        this.aws = aws;
         this.settings = settings;
         this.configurationSet = configurationSet;
+        this.client = SingletonSupplier.of(() -> aws.build(PinpointSmsVoiceV2Client.builder()));
     }
 
     @Override
@@ -67,7 +68,7 @@ class EndUserMessagingSmsSender implements ChannelSender {
             request.configurationSetName(configurationSet);
         }
         try {
-            return new SendOutcome.Accepted(PROVIDER, client().sendTextMessage(request.build()).messageId(), false);
+            return new SendOutcome.Accepted(PROVIDER, client.obtain().sendTextMessage(request.build()).messageId(), false);
         } catch (ConflictException e) {
             boolean optedOut = "DESTINATION_PHONE_NUMBER_OPTED_OUT".equals(e.reasonAsString());
             return new SendOutcome.PermanentFailure(PROVIDER, "eum-" + (optedOut ? "opted-out" : e.reasonAsString()),
@@ -81,18 +82,5 @@ class EndUserMessagingSmsSender implements ChannelSender {
         } catch (SdkClientException e) {
             return new SendOutcome.TransientFailure(PROVIDER, "eum-unreachable");
         }
-    }
-
-    private PinpointSmsVoiceV2Client client() {
-        PinpointSmsVoiceV2Client current = client;
-        if (current == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = aws.build(PinpointSmsVoiceV2Client.builder());
-                }
-                current = client;
-            }
-        }
-        return current;
     }
 }
