@@ -105,15 +105,17 @@ public class Messages {
         ZoneId zone = ZoneId.of(patient.timeZone());
 
         Choice choice = choose(practice, patient, request, chosenContact, template, zone);
+        org.carerelay.practice.Practice details = practices.get(practice);
         RenderedMessage rendered;
         try {
             rendered = renderer.render(template.parts(), choice.channel(),
-                    TemplateModel.of(practices.get(practice), patient.givenName(), request.context()), zone,
-                    template.language());
+                    TemplateModel.of(details, patient.givenName(), request.context()), zone, template.language());
         } catch (TemplateException e) {
             throw new InvalidFieldException("context", e.getMessage());
         }
-        String sms = choice.outcome().underExemption() ? withExemptionNotices(rendered.sms(), practice) : rendered.sms();
+        String sms = choice.outcome().underExemption()
+                ? withExemptionNotices(rendered.sms(), details.brandName())
+                : rendered.sms();
 
         MessageId id = MessageId.random();
         if (!insertMessage(practice, actor, id, patient.id(), template, request.purpose(), request.channel(),
@@ -126,12 +128,15 @@ public class Messages {
             case SMS -> sms;
             default -> rendered.inAppBody();
         };
-        insertDelivery(practice, actor, id, choice.channel(),
+        Delivery delivery = insertDelivery(practice, actor, id, choice.channel(),
                 choice.contact() == null ? patient.id().toString() : choice.contact().value(),
                 choice.contact() == null ? null : choice.contact().id().value(),
                 choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
                 rendered.emailHtml(), choice.outcome());
-        return find(practice, id);
+        // What was just written, without reading it back: sends come in bursts.
+        return new Message(id, patient.id(), template.key(), template.language(), template.version(),
+                request.purpose(), request.channel(), request.idempotencyKey(), delivery.timeline().get(0).at(),
+                List.of(delivery));
     }
 
     /**
@@ -187,7 +192,7 @@ public class Messages {
         return inserted > 0;
     }
 
-    private void insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
+    private Delivery insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
             String recipient, UUID contactPoint, String subject, String text, String html, PolicyOutcome outcome) {
         DeliveryId delivery = DeliveryId.random();
         SmsSegments segments = channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
@@ -217,6 +222,10 @@ public class Messages {
                 .param("now", Timestamp.from(now))
                 .update();
         deliveryLog.record(practice, actor, delivery, outcome.status(), outcome.reason());
+        Instant due = outcome.dueAt() == null ? now : outcome.dueAt();
+        return new Delivery(delivery, channel, recipient, outcome.status(), outcome.reason(), due, null, null,
+                segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
+                outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)));
     }
 
     /** A patient's messages, newest first: a PHI access, audited. */
@@ -340,8 +349,7 @@ public class Messages {
     }
 
     /** An SMS sent under the healthcare exemption names the practice and says how to stop. */
-    private String withExemptionNotices(String sms, PracticeId practice) {
-        String brand = practices.get(practice).brandName();
+    private static String withExemptionNotices(String sms, String brand) {
         String text = sms.contains(brand) ? sms : brand + ": " + sms;
         return text.toUpperCase().contains("STOP") ? text : text + " Reply STOP to opt out.";
     }

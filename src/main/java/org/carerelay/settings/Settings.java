@@ -25,6 +25,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -39,6 +41,7 @@ public class Settings {
     /** One warning per setting, practice and reason per interval: a missing row is read on every send. */
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(5);
     private static final String MASK = "********";
+    static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
     private final SettingsFallback fallbacks;
@@ -47,6 +50,7 @@ public class Settings {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final Map<String, Instant> lastWarned = new ConcurrentHashMap<>();
+    private final Map<PracticeId, Snapshot> cache = new ConcurrentHashMap<>();
 
     Settings(JdbcClient jdbc, SettingsFallback fallbacks, AuditLog auditLog, MeterRegistry meters, Clock clock,
             PlatformTransactionManager transactions) {
@@ -115,6 +119,7 @@ public class Settings {
                 .param("actorId", caller.actor().id())
                 .update();
         auditLog.record(AuditEvent.of(caller, "setting.changed", AuditEvent.Target.of("setting", key)));
+        forgetAfterCommit(caller.practice());
         return view(caller.practice(), setting);
     }
 
@@ -127,6 +132,7 @@ public class Settings {
                 .param("key", key)
                 .update();
         auditLog.record(AuditEvent.of(caller, "setting.reset", AuditEvent.Target.of("setting", key)));
+        forgetAfterCommit(caller.practice());
         return view(caller.practice(), setting);
     }
 
@@ -142,12 +148,7 @@ public class Settings {
     private <T> Resolved<T> resolve(PracticeId practice, Setting<T> setting) {
         Optional<String> stored;
         try {
-            stored = savepoint.execute(status -> jdbc.sql(
-                            "SELECT value FROM setting WHERE practice_id = :practice AND key = :key")
-                    .param("practice", practice.value())
-                    .param("key", setting.key())
-                    .query(String.class)
-                    .optional());
+            stored = Optional.ofNullable(stored(practice).get(setting.key()));
         } catch (DataAccessException | TransactionException e) {
             return fallback(practice, setting, SettingValue.FallbackReason.UNREADABLE);
         }
@@ -159,6 +160,43 @@ public class Settings {
         } catch (IllegalArgumentException e) {
             return fallback(practice, setting, SettingValue.FallbackReason.INVALID);
         }
+    }
+
+    /**
+     * The practice's stored settings, read together and kept for {@link #CACHE_FOR}: a send reads half a dozen
+     * settings, and they change rarely. A change on this node is seen at once; on other nodes within that time.
+     * A failed read is not kept, so that the next read tries again.
+     */
+    private Map<String, String> stored(PracticeId practice) {
+        Instant now = clock.instant();
+        Snapshot snapshot = cache.get(practice);
+        if (snapshot != null && snapshot.readAt().plus(CACHE_FOR).isAfter(now)) {
+            return snapshot.values();
+        }
+        Map<String, String> values = savepoint.execute(status -> {
+            Map<String, String> read = new java.util.HashMap<>();
+            jdbc.sql("SELECT key, value FROM setting WHERE practice_id = :practice")
+                    .param("practice", practice.value())
+                    .query(rs -> {
+                        read.put(rs.getString("key"), rs.getString("value"));
+                    });
+            return Map.copyOf(read);
+        });
+        cache.put(practice, new Snapshot(values, now));
+        return values;
+    }
+
+    private record Snapshot(Map<String, String> values, Instant readAt) {
+    }
+
+    /** Drops the practice's cached settings once the change is committed (not before: a reader could re-cache). */
+    private void forgetAfterCommit(PracticeId practice) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.remove(practice);
+            }
+        });
     }
 
     private <T> Resolved<T> fallback(PracticeId practice, Setting<T> setting, SettingValue.FallbackReason reason) {
