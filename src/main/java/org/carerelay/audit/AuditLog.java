@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -15,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends events to the audit log and verifies its chain.
@@ -41,39 +48,73 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends {@code event}; it commits or rolls back with the caller's transaction, which must exist. */
+    /**
+     * Appends {@code event}; it commits or rolls back with the caller's transaction, which must exist. The
+     * transaction's events are written together just before it commits: the chain's lock is then held only for
+     * that write and the commit, not for the rest of the caller's work, so one practice's requests do not queue
+     * behind each other.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEvent event) {
-        UUID practice = event.practice().value();
+        Object key = this;
+        @SuppressWarnings("unchecked")
+        List<PendingEvent> pending = (List<PendingEvent>) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            List<PendingEvent> events = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(key, events);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    append(events);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            pending = events;
+        }
+        pending.add(new PendingEvent(event, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    /** Writes a transaction's events, chain by chain, each chain under its lock. */
+    private void append(List<PendingEvent> events) {
+        Map<UUID, List<PendingEvent>> byChain = new LinkedHashMap<>();
+        events.forEach(pending -> byChain.computeIfAbsent(pending.event().practice().value(), k -> new ArrayList<>())
+                .add(pending));
+        // A fixed order of chains, so that two transactions touching the same two practices cannot deadlock.
+        byChain.keySet().stream().sorted().forEach(practice -> appendToChain(practice, byChain.get(practice)));
+        events.clear();
+    }
+
+    private void appendToChain(UUID practice, List<PendingEvent> events) {
         Link last = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head(:practice)")
                 .param("practice", practice)
                 .query((rs, n) -> rs.getString("last_hash") == null
                         ? new Link(0, ChainHash.GENESIS)
                         : new Link(rs.getLong("last_seq"), rs.getString("last_hash")))
                 .single();
-        ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.seq() + 1,
-                Instant.now(clock).truncatedTo(ChronoUnit.MICROS), event.actor().type().name(), event.actor().id(),
-                event.action(), event.target() == null ? null : event.target().type(),
-                event.target() == null ? null : event.target().id(), event.payload(),
-                last.hash());
-        jdbc.sql("""
+        List<Object[]> rows = new ArrayList<>();
+        for (PendingEvent pending : events) {
+            AuditEvent event = pending.event();
+            ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.seq() + 1, pending.occurredAt(),
+                    event.actor().type().name(), event.actor().id(), event.action(),
+                    event.target() == null ? null : event.target().type(),
+                    event.target() == null ? null : event.target().id(), event.payload(), last.hash());
+            String hash = ChainHash.of(row);
+            rows.add(new Object[] {row.id(), row.practiceId(), row.chainSeq(), Timestamp.from(row.occurredAt()),
+                    row.actorType(), row.actorId(), row.action(), row.targetType(), row.targetId(),
+                    ChainHash.payloadJson(row.payload()), row.prevHash(), hash});
+            last = new Link(row.chainSeq(), hash);
+        }
+        streaming.batchUpdate("""
                 INSERT INTO audit_event (id, practice_id, chain_seq, occurred_at, actor_type, actor_id, action,
                                          target_type, target_id, payload, prev_hash, hash)
-                VALUES (:id, :practice, :seq, :occurredAt, :actorType, :actorId, :action,
-                        :targetType, :targetId, CAST(:payload AS jsonb), :prevHash, :hash)""")
-                .param("id", row.id())
-                .param("practice", row.practiceId())
-                .param("seq", row.chainSeq())
-                .param("occurredAt", java.sql.Timestamp.from(row.occurredAt()))
-                .param("actorType", row.actorType())
-                .param("actorId", row.actorId())
-                .param("action", row.action())
-                .param("targetType", row.targetType())
-                .param("targetId", row.targetId())
-                .param("payload", ChainHash.payloadJson(row.payload()))
-                .param("prevHash", row.prevHash())
-                .param("hash", ChainHash.of(row))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""", rows);
+    }
+
+    private record PendingEvent(AuditEvent event, Instant occurredAt) {
     }
 
     /** Recomputes one practice's chain. */
