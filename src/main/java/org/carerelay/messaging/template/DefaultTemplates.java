@@ -34,11 +34,17 @@ public final class DefaultTemplates {
     private DefaultTemplates() {
     }
 
+    /** Shipped templates never change while the server runs: each file is read and parsed once. */
+    private static final Map<String, Optional<TemplateParts>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
     public static Optional<TemplateParts> find(String key, String language) {
-        ClassPathResource resource = new ClassPathResource("message-templates/" + key + "/" + language + ".hbs");
-        return ALL_KEYS.contains(key) && resource.exists()
-                ? Optional.of(TemplateParts.parse(read(resource.getPath())))
-                : Optional.empty();
+        if (!ALL_KEYS.contains(key) || !LANGUAGES.contains(language)) {
+            return Optional.empty();
+        }
+        return PARSED.computeIfAbsent(key + "/" + language, path -> {
+            ClassPathResource resource = new ClassPathResource("message-templates/" + path + ".hbs");
+            return resource.exists() ? Optional.of(TemplateParts.parse(read(resource.getPath()))) : Optional.empty();
+        });
     }
 
     /** The sample context of a shipped template key; empty for a key of the practice's own. */
