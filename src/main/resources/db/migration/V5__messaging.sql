@@ -116,3 +116,32 @@ CREATE TABLE rate_bucket (
     state      bytea,
     expires_at bigint
 );
+
+-- A bulk send: one template to many patients, made into messages by the bulk workers item by item.
+CREATE TABLE bulk_send (
+    id              uuid        PRIMARY KEY,
+    practice_id     uuid        NOT NULL REFERENCES practice,
+    template_key    text        NOT NULL,
+    channel         text        NOT NULL,
+    purpose         text        NOT NULL,
+    not_before      timestamptz,
+    total           integer     NOT NULL,
+    created_at      timestamptz NOT NULL,
+    created_by_type text        NOT NULL,
+    created_by_id   text        NOT NULL
+);
+
+CREATE TABLE bulk_send_item (
+    bulk_id       uuid        NOT NULL REFERENCES bulk_send,
+    position      integer     NOT NULL,
+    practice_id   uuid        NOT NULL,
+    patient_id    uuid        NOT NULL,
+    context       jsonb       NOT NULL,
+    status        text        NOT NULL CHECK (status IN ('PENDING', 'SENT', 'REFUSED')),
+    claimed_until timestamptz,
+    message_id    uuid,
+    reason        text,
+    PRIMARY KEY (bulk_id, position)
+);
+
+CREATE INDEX bulk_send_item_pending ON bulk_send_item (bulk_id, position) WHERE status = 'PENDING';

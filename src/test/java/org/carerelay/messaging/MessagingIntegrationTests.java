@@ -303,6 +303,41 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void aBulkSendMakesOneMessagePerRecipientAndReportsItsProgress() throws Exception {
+        Patient first = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
+        Patient second = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, false), PreferredChannel.SMS, "es");
+        String body = """
+                {"templateKey": "new-secure-message", "channel": "sms", "purpose": "care", "recipients": [
+                  {"patientId": "%s", "context": {"link": "https://x.example.test/m"}},
+                  {"patientId": "%s", "context": {"link": "https://x.example.test/m"}},
+                  {"patientId": "%s", "context": {"link": "https://x.example.test/m"}}]}"""
+                .formatted(first.id(), second.id(), UUID.randomUUID());
+        call(post("/api/v1/messages/bulk"), practice.bearer(StaffRole.FRONT_DESK), body)
+                .andExpect(status().isForbidden());
+        String location = call(post("/api/v1/messages/bulk"), practice.admin(), body)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.total").value(3))
+                .andExpect(jsonPath("$.status").value("running"))
+                .andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+
+        BulkSends bulk = context.getBean(BulkSends.class);
+        bulk.processPending();
+        bulk.processPending();
+
+        call(get(location), practice.admin(), null)
+                .andExpect(jsonPath("$.status").value("done"))
+                .andExpect(jsonPath("$.sent").value(2))
+                .andExpect(jsonPath("$.refused").value(1))
+                .andExpect(jsonPath("$.deliveries.queued").value(1))
+                .andExpect(jsonPath("$.deliveries.suppressed").value(1));
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p")).isEqualTo(2);
+        call(post("/api/v1/messages/bulk"), practice.admin(), "{\"templateKey\": \"x\", \"channel\": \"sms\", "
+                + "\"purpose\": \"care\", \"recipients\": []}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recipients"));
+    }
+
+    @Test
     void sendingAndReadingMessagesIsAudited() throws Exception {
         Patient patient = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
         String id = sentId(patient);

@@ -1,6 +1,8 @@
 package org.carerelay.messaging.web;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,6 +10,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.carerelay.messaging.BulkSend;
+import org.carerelay.messaging.BulkSends;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
 import org.carerelay.messaging.MessageId;
@@ -35,9 +39,40 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     private final Messages messages;
+    private final BulkSends bulkSends;
 
-    MessageController(Messages messages) {
+    MessageController(Messages messages, BulkSends bulkSends) {
         this.messages = messages;
+        this.bulkSends = bulkSends;
+    }
+
+    record BulkRecipient(@NotNull UUID patientId, Map<String, Object> context) {
+    }
+
+    record SendBulk(
+            @NotBlank @Size(max = 64) String templateKey,
+            @NotNull Channel channel,
+            @NotNull Purpose purpose,
+            OffsetDateTime notBefore,
+            @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Valid BulkRecipient> recipients) {
+    }
+
+    /** One template to many patients: 202 with a progress resource at {@code Location}. */
+    @PostMapping("/bulk")
+    @RequiresPermission(Permissions.COMMS_SEND_BULK)
+    ResponseEntity<BulkSend> sendBulk(@Valid @RequestBody SendBulk request) {
+        BulkSend bulk = bulkSends.request(Callers.current(), request.templateKey(), request.channel(),
+                request.purpose(), request.notBefore() == null ? null : request.notBefore().toInstant(),
+                request.recipients().stream()
+                        .map(r -> new BulkSends.Recipient(new PatientId(r.patientId()), r.context()))
+                        .toList());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/messages/bulk/" + bulk.id())).body(bulk);
+    }
+
+    @GetMapping("/bulk/{id}")
+    @RequiresPermission(Permissions.COMMS_SEND_BULK)
+    BulkSend bulkProgress(@PathVariable UUID id) {
+        return bulkSends.find(Callers.current().practice(), id);
     }
 
     record SendMessage(
