@@ -5,6 +5,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.Map;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.shared.Actor;
@@ -28,11 +32,13 @@ public class DeliveryReceipts {
 
     private final JdbcClient jdbc;
     private final DeliveryLog deliveryLog;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    DeliveryReceipts(JdbcClient jdbc, DeliveryLog deliveryLog, Clock clock) {
+    DeliveryReceipts(JdbcClient jdbc, DeliveryLog deliveryLog, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.deliveryLog = deliveryLog;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -48,17 +54,22 @@ public class DeliveryReceipts {
                 .optional();
     }
 
-    /** Puts {@code address} on the practice's suppression list (a complaint, a hard bounce, a carrier opt-out). */
+    /** Puts the delivery's recipient on the practice's suppression list (a complaint, a hard bounce, an opt-out). */
     @Transactional
-    public void suppress(PracticeId practice, String channel, String address, String reason) {
-        jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
+    public void suppress(Sent sent, String reason) {
+        int added = jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
                         + "VALUES (:practice, :channel, :address, :reason, :now) ON CONFLICT DO NOTHING")
-                .param("practice", practice.value())
-                .param("channel", channel)
-                .param("address", address)
+                .param("practice", sent.practice().value())
+                .param("channel", sent.channel())
+                .param("address", sent.recipient())
                 .param("reason", reason)
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
+        if (added > 0) {
+            auditLog.record(new AuditEvent(sent.practice(), ACTOR, "suppression.added",
+                    AuditEvent.Target.of("delivery", sent.delivery()), Map.of("channel", sent.channel(),
+                            "reason", reason)));
+        }
     }
 
     /**
@@ -76,8 +87,7 @@ public class DeliveryReceipts {
                 .param("id", sent.delivery().value())
                 .update();
         if (optedOut) {
-            suppress(sent.practice(), sent.channel(), sent.recipient(),
-                    status == DeliveryStatus.BOUNCED ? "bounce" : "carrier-opt-out");
+            suppress(sent, status == DeliveryStatus.BOUNCED ? "bounce" : "carrier-opt-out");
         }
         if (changed > 0) {
             deliveryLog.record(sent.practice(), ACTOR, sent.delivery(), status, reason);

@@ -8,6 +8,7 @@ import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +28,7 @@ class SesEvents {
     }
 
     /** @throws IllegalArgumentException when the event lacks its type or the message id */
+    @Transactional
     void apply(JsonNode event) {
         String type = text(event, "notificationType").or(() -> text(event, "eventType"))
                 .orElseThrow(() -> new IllegalArgumentException("no notificationType or eventType"));
@@ -40,17 +42,21 @@ class SesEvents {
         switch (type) {
             case "Delivery" -> receipts.record(sent.get(), DeliveryStatus.DELIVERED, null, false);
             case "Bounce" -> {
-                JsonNode bounce = event.get("bounce");
-                if (bounce != null && "Permanent".equals(bounce.path("bounceType").asString())) {
+                JsonNode bounce = event.path("bounce");
+                if ("Permanent".equals(text(bounce, "bounceType").orElse(null))) {
                     receipts.record(sent.get(), DeliveryStatus.BOUNCED,
-                            "ses-bounce-" + bounce.path("bounceSubType").asString("General"), false);
-                    bounce.path("bouncedRecipients").forEach(recipient -> receipts.suppress(sent.get().practice(),
-                            "EMAIL", recipient.path("emailAddress").asString().toLowerCase(Locale.ROOT), "bounce"));
+                            "ses-bounce-" + text(bounce, "bounceSubType").orElse("General"), false);
+                    // Only the address this delivery went to: an event never suppresses anyone else's.
+                    if (lists(bounce.path("bouncedRecipients"), sent.get().recipient())) {
+                        receipts.suppress(sent.get(), "bounce");
+                    }
                 }
             }
-            case "Complaint" -> event.path("complaint").path("complainedRecipients").forEach(recipient ->
-                    receipts.suppress(sent.get().practice(), "EMAIL",
-                            recipient.path("emailAddress").asString().toLowerCase(Locale.ROOT), "complaint"));
+            case "Complaint" -> {
+                if (lists(event.path("complaint").path("complainedRecipients"), sent.get().recipient())) {
+                    receipts.suppress(sent.get(), "complaint");
+                }
+            }
             case "Reject" -> receipts.record(sent.get(), DeliveryStatus.FAILED, "ses-reject", false);
             case "Rendering Failure" -> receipts.record(sent.get(), DeliveryStatus.FAILED, "ses-rendering-failure",
                     false);
@@ -60,8 +66,17 @@ class SesEvents {
         }
     }
 
+    private static boolean lists(JsonNode recipients, String address) {
+        for (JsonNode recipient : recipients) {
+            if (text(recipient, "emailAddress").map(a -> a.toLowerCase(Locale.ROOT).equals(address)).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asString());
+        return value != null && value.isString() ? Optional.of(value.asString()) : Optional.empty();
     }
 }

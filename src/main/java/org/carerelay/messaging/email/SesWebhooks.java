@@ -1,10 +1,17 @@
 package org.carerelay.messaging.email;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.carerelay.shared.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -17,36 +24,49 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /webhooks/ses}: Amazon SNS deliveries of SES events. The SNS signature is checked before anything else;
- * a subscription is confirmed; a notification's SES event updates its delivery. SNS posts JSON as text/plain.
+ * {@code /webhooks/ses}: Amazon SNS deliveries of SES events. Only messages of the deployment's own topics
+ * ({@code CARERELAY_SNS_TOPIC_ARNS}), signed by SNS and at most an hour old, are read; a subscription is confirmed;
+ * a notification's SES event updates its delivery. SNS posts JSON as text/plain.
  */
 @RestController
 class SesWebhooks {
 
     private static final Logger log = LoggerFactory.getLogger(SesWebhooks.class);
 
+    /** An older message is a replay: SNS delivers within seconds, and retries for about an hour at most. */
+    static final Duration MAX_AGE = Duration.ofHours(1);
+
     private final SnsMessageVerifier verifier;
     private final SnsSubscriptions subscriptions;
     private final SesEvents events;
     private final JsonMapper json;
+    private final Set<String> topics;
+    private final Clock clock;
 
-    SesWebhooks(SnsMessageVerifier verifier, SnsSubscriptions subscriptions, SesEvents events, JsonMapper json) {
+    SesWebhooks(SnsMessageVerifier verifier, SnsSubscriptions subscriptions, SesEvents events, JsonMapper json,
+            @Value("${carerelay.aws.sns-topic-arns:}") List<String> topics, Clock clock) {
         this.verifier = verifier;
         this.subscriptions = subscriptions;
         this.events = events;
         this.json = json;
+        this.topics = topics.stream().map(String::trim).filter(topic -> !topic.isEmpty()).collect(Collectors.toSet());
+        this.clock = clock;
     }
 
     @PostMapping(path = "/webhooks/ses", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<?> receive(@RequestBody String body) {
         JsonNode message = parse(body, "body");
+        // Amazon signs every SNS message, anyone's: only the topics of this deployment count, and only fresh.
+        String topic = message.path("TopicArn").isString() ? message.path("TopicArn").asString() : "";
+        if (!topics.contains(topic)) {
+            return forbidden(topics.isEmpty() ? "no SNS topic is configured (CARERELAY_SNS_TOPIC_ARNS)"
+                    : "the message is from a topic this deployment does not subscribe to");
+        }
         if (!verifier.verify(message)) {
-            log.warn("Refused an SNS message that does not carry a valid Amazon SNS signature");
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                    "The message does not carry a valid Amazon SNS signature");
-            problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return forbidden("the message does not carry a valid Amazon SNS signature");
+        }
+        if (!fresh(message)) {
+            return forbidden("the message is too old (a replay?)");
         }
         switch (message.path("Type").asString()) {
             case "SubscriptionConfirmation" -> {
@@ -68,6 +88,24 @@ class SesWebhooks {
             default -> log.info("SNS {} acknowledged", message.path("Type").asString());
         }
         return ResponseEntity.ok().build();
+    }
+
+    private boolean fresh(JsonNode message) {
+        try {
+            Instant sent = Instant.parse(message.path("Timestamp").asString());
+            Instant now = clock.instant();
+            return sent.isAfter(now.minus(MAX_AGE)) && sent.isBefore(now.plus(Duration.ofMinutes(5)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static ResponseEntity<ProblemDetail> forbidden(String why) {
+        log.warn("Refused an SNS message: {}", why);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "The message is not a current, signed message of a subscribed Amazon SNS topic");
+        problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private JsonNode parse(String text, String field) {

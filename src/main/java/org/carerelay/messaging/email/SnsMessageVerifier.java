@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 public class SnsMessageVerifier {
 
     private static final Pattern SNS_HOST = Pattern.compile("^sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?$");
+    private static final Pattern CERTIFICATE_PATH = Pattern.compile("^/SimpleNotificationService-[0-9a-f]+\\.pem$");
     private static final List<String> NOTIFICATION = List.of("Message", "MessageId", "Subject", "Timestamp",
             "TopicArn", "Type");
     private static final List<String> SUBSCRIPTION = List.of("Message", "MessageId", "SubscribeURL", "Timestamp",
@@ -35,7 +36,7 @@ public class SnsMessageVerifier {
     public boolean verify(JsonNode message) {
         try {
             URI certificate = snsUrl(text(message, "SigningCertURL"));
-            if (certificate == null || !certificate.getPath().endsWith(".pem")) {
+            if (certificate == null || !CERTIFICATE_PATH.matcher(certificate.getPath()).matches()) {
                 return false;
             }
             String algorithm = switch (text(message, "SignatureVersion")) {
@@ -80,6 +81,6 @@ public class SnsMessageVerifier {
 
     private static String text(JsonNode message, String field) {
         JsonNode value = message.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        return value != null && value.isString() ? value.asString() : null;
     }
 }
