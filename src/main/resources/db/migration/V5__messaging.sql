@@ -71,6 +71,9 @@ CREATE INDEX delivery_by_message ON delivery (message_id);
 -- What the dispatch workers claim: due work, and claims whose worker died.
 CREATE INDEX delivery_due ON delivery (due_at) WHERE status IN ('QUEUED', 'DEFERRED');
 CREATE INDEX delivery_claimed ON delivery (claimed_until) WHERE status = 'SENDING';
+-- Delivery receipts name the provider's message id.
+CREATE UNIQUE INDEX delivery_by_provider_id ON delivery (provider, provider_message_id)
+    WHERE provider_message_id IS NOT NULL;
 -- Frequency limits count recent deliveries per recipient.
 CREATE INDEX delivery_by_recipient ON delivery (practice_id, recipient, created_at);
 

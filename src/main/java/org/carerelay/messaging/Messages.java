@@ -34,6 +34,7 @@ import org.carerelay.practice.Practices;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
+import org.carerelay.shared.ConflictException;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
 import org.carerelay.shared.NotFoundException;
@@ -53,6 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Messages {
+
+    /** How far ahead a message may be scheduled. */
+    static final java.time.Duration MAX_NOT_BEFORE = java.time.Duration.ofDays(366);
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
@@ -93,7 +97,10 @@ public class Messages {
     public Message send(PracticeId practice, Actor actor, SendRequest request) {
         Optional<Message> earlier = byIdempotencyKey(practice, request.idempotencyKey());
         if (earlier.isPresent()) {
-            return earlier.get();
+            return sameRequest(earlier.get(), request);
+        }
+        if (request.notBefore() != null && request.notBefore().isAfter(clock.instant().plus(MAX_NOT_BEFORE))) {
+            throw new InvalidFieldException("notBefore", "must be within a year");
         }
         Patient patient = NotFoundException.referencedBy("patientId", () -> patients.find(practice, request.patient()));
         ContactPoint chosenContact = request.contactPoint() == null ? null : patient.contactPoints().stream()
@@ -121,7 +128,7 @@ public class Messages {
         if (!insertMessage(practice, actor, id, patient.id(), template, request.purpose(), request.channel(),
                 request.idempotencyKey(), request.notBefore())) {
             // A concurrent request with the same key won; ON CONFLICT waited for it to commit.
-            return byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow();
+            return sameRequest(byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow(), request);
         }
         String text = switch (choice.channel()) {
             case EMAIL -> rendered.emailText();
@@ -226,6 +233,36 @@ public class Messages {
         return new Delivery(delivery, channel, recipient, outcome.status(), outcome.reason(), due, null, null,
                 segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
                 outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)));
+    }
+
+    /**
+     * Holds back an opted-out number's queued and deferred texts: a STOP also stops what was already waiting
+     * (a reminder held overnight by quiet hours). Security messages the patient asks for still go.
+     */
+    @Transactional
+    public void suppressPendingSms(PracticeId practice, String number, String reason) {
+        List<UUID> held = jdbc.sql("""
+                UPDATE delivery d SET status = 'SUPPRESSED', reason = :reason, claimed_until = NULL, updated_at = :now
+                FROM message m
+                WHERE m.id = d.message_id AND d.practice_id = :practice AND d.channel = 'SMS'
+                  AND d.recipient = :number AND d.status IN ('QUEUED', 'DEFERRED') AND m.purpose <> 'SECURITY'
+                RETURNING d.id""")
+                .param("reason", reason)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("practice", practice.value())
+                .param("number", number)
+                .query(UUID.class).list();
+        held.forEach(id -> deliveryLog.record(practice, Actor.system("sms-keywords"), new DeliveryId(id),
+                DeliveryStatus.SUPPRESSED, reason));
+    }
+
+    /** The message an idempotency key made, when the request is the same one again; a different request is 409. */
+    private static Message sameRequest(Message earlier, SendRequest request) {
+        if (!request.patient().equals(earlier.patientId()) || !request.templateKey().equals(earlier.templateKey())
+                || request.channel() != earlier.requestedChannel() || request.purpose() != earlier.purpose()) {
+            throw new ConflictException("The idempotency key was used for a different message");
+        }
+        return earlier;
     }
 
     /** A patient's messages, newest first: a PHI access, audited. */

@@ -151,7 +151,9 @@ public class DispatchWorker {
     private void record(OutgoingMessage message, SendOutcome outcome) {
         if (outcome instanceof SendOutcome.Accepted accepted) {
             DeliveryStatus status = accepted.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT;
-            update(message, status, null, accepted.provider(), accepted.providerMessageId(), null);
+            if (!update(message, status, null, accepted.provider(), accepted.providerMessageId(), null)) {
+                return;
+            }
             if (accepted.delivered()) {
                 deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.SENT, null);
             }
@@ -160,14 +162,17 @@ public class DispatchWorker {
             // Back in the queue for when the sender's bucket has a token; the attempt does not count.
             jdbc.sql("UPDATE delivery SET status = 'QUEUED', reason = 'rate-limited', claimed_until = NULL, "
                             + "attempts = attempts - 1, due_at = :due, updated_at = :now "
-                            + "WHERE id = :id AND status = 'SENDING'")
+                            + "WHERE id = :id AND status = 'SENDING' AND attempts = :attempt")
+                    .param("attempt", message.attempt())
                     .param("due", Timestamp.from(clock.instant().plus(deferred.delay())))
                     .param("now", Timestamp.from(clock.instant()))
                     .param("id", message.deliveryId().value())
                     .update();
         } else if (outcome instanceof SendOutcome.TransientFailure failure && message.attempt() < MAX_ATTEMPTS) {
             Instant retry = clock.instant().plus(backoff(message.attempt()));
-            update(message, DeliveryStatus.QUEUED, "retry:" + failure.code(), failure.provider(), null, retry);
+            if (!update(message, DeliveryStatus.QUEUED, "retry:" + failure.code(), failure.provider(), null, retry)) {
+                return;
+            }
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.QUEUED,
                     "retry:" + failure.code());
         } else if (outcome instanceof SendOutcome.TransientFailure failure) {
@@ -187,17 +192,22 @@ public class DispatchWorker {
     }
 
     private void fail(OutgoingMessage message, String provider, String reason) {
-        update(message, DeliveryStatus.FAILED, reason, provider, null, null);
-        deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.FAILED, reason);
+        if (update(message, DeliveryStatus.FAILED, reason, provider, null, null)) {
+            deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.FAILED, reason);
+        }
     }
 
-    private void update(OutgoingMessage message, DeliveryStatus status, String reason, String provider,
+    /**
+     * Records the outcome of this claim only: a claim that outlived its lease and was taken again by another
+     * worker (a later attempt) is no longer this worker's to settle.
+     */
+    private boolean update(OutgoingMessage message, DeliveryStatus status, String reason, String provider,
             String providerMessageId, Instant due) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 UPDATE delivery SET status = :status, reason = :reason, provider = :provider,
                        provider_message_id = coalesce(:providerId, provider_message_id), claimed_until = NULL,
                        due_at = coalesce(:due, due_at), updated_at = :now
-                WHERE id = :id AND status = 'SENDING'""")
+                WHERE id = :id AND status = 'SENDING' AND attempts = :attempt""")
                 .param("status", status.name())
                 .param("reason", reason)
                 .param("provider", provider)
@@ -205,7 +215,8 @@ public class DispatchWorker {
                 .param("due", due == null ? null : Timestamp.from(due))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", message.deliveryId().value())
-                .update();
+                .param("attempt", message.attempt())
+                .update() == 1;
     }
 
     /** 30 s, 1 min, 2 min, … doubling per attempt, with up to 20 % jitter so retries do not arrive together. */

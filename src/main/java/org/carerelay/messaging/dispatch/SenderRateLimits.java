@@ -7,7 +7,6 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -38,10 +37,9 @@ class SenderRateLimits {
         BucketConfiguration limit = BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(perSecond).refillGreedy(perSecond, Duration.ofSeconds(1)))
                 .build();
+        // The rate is part of the bucket's key: a changed rate (up or down) starts a bucket of its own.
         ConsumptionProbe probe = buckets.builder()
-                // A changed rate replaces the stored bucket's configuration, keeping what it had consumed.
-                .withImplicitConfigurationReplacement(perSecond, TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(sender, () -> limit)
+                .build(sender + "@" + perSecond, () -> limit)
                 .tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }

@@ -64,13 +64,21 @@ class Senders {
                 outcome = outcome != null ? outcome : new SendOutcome.TransientFailure(provider, "circuit-open");
                 continue;
             }
-            Optional<java.time.Duration> wait = UNLIMITED.contains(provider) ? Optional.empty() : rateLimit(message, provider);
-            if (wait.isPresent()) {
-                breaker.releasePermission();
-                return new SendOutcome.Deferred(provider, wait.get());
-            }
             long started = System.nanoTime();
-            SendOutcome result = sender.get().send(message);
+            SendOutcome result;
+            try {
+                Optional<java.time.Duration> wait = UNLIMITED.contains(provider) ? Optional.empty()
+                        : rateLimit(message, provider);
+                if (wait.isPresent()) {
+                    breaker.releasePermission();
+                    return new SendOutcome.Deferred(provider, wait.get());
+                }
+                result = sender.get().send(message);
+            } catch (RuntimeException e) {
+                // A permit taken must be given back, or a half-open breaker would never close again.
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
+                throw e;
+            }
             long elapsed = System.nanoTime() - started;
             if (result instanceof SendOutcome.TransientFailure) {
                 breaker.onError(elapsed, TimeUnit.NANOSECONDS, new ProviderUnavailable());
@@ -78,7 +86,9 @@ class Senders {
                 continue;
             }
             breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
-            return result;
+            // The secondary's refusal does not make a primary's passing trouble final: retry the primary later.
+            return result instanceof SendOutcome.PermanentFailure && outcome instanceof SendOutcome.TransientFailure
+                    ? outcome : result;
         }
         return outcome;
     }

@@ -62,17 +62,18 @@ public class InboundSms {
     @Transactional
     public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId) {
-        if (providerMessageId != null && seen(provider, providerMessageId)) {
+        Optional<SmsKeyword> keyword = SmsKeyword.of(body);
+        // Recorded first: a provider's retry arriving at the same moment waits on this row, then finds it.
+        if (!record(practice, from, to, keyword.isPresent() ? "" : body, provider, providerMessageId,
+                keyword.isPresent())) {
             return Outcome.DUPLICATE;
         }
         List<ContactPoints.Holder> holders = contactPoints.holders(practice, ContactSystem.PHONE, from);
         String language = holders.size() == 1
                 ? patients.find(practice, holders.get(0).patient()).preferredLanguage()
                 : practices.get(practice).defaultLanguage();
-        Optional<SmsKeyword> keyword = SmsKeyword.of(body);
         Outcome outcome;
         if (keyword.isEmpty()) {
-            keep(practice, from, to, body, provider, providerMessageId);
             return Outcome.KEPT_FOR_INBOX;
         }
         switch (keyword.get()) {
@@ -84,6 +85,7 @@ public class InboundSms {
                         .param("number", from)
                         .param("now", Timestamp.from(clock.instant()))
                         .update();
+                messages.suppressPendingSms(practice, from, "sms-opted-out");
                 messages.reply(practice, from, "sms-opted-out", language, Map.of());
                 outcome = Outcome.OPTED_OUT;
             }
@@ -102,7 +104,6 @@ public class InboundSms {
                 outcome = Outcome.HELPED;
             }
         }
-        record(practice, provider, providerMessageId);
         auditLog.record(new AuditEvent(practice, ACTOR, "sms.keyword." + outcome.name().toLowerCase(), null,
                 Map.of("patients", holders.stream().map(ContactPoints.Holder::patient).toList())));
         return outcome;
@@ -128,48 +129,32 @@ public class InboundSms {
                 .orElse(practices.get(practice).brandName());
     }
 
-    private boolean seen(String provider, String providerMessageId) {
-        return jdbc.sql("SELECT EXISTS (SELECT FROM inbound_message WHERE provider = :provider "
-                        + "AND provider_message_id = :id)")
-                .param("provider", provider)
-                .param("id", providerMessageId)
-                .query(Boolean.class).single();
-    }
-
-    /** A keyword is kept too (with its text), so that a provider's retry of the same webhook changes nothing. */
-    private void record(PracticeId practice, String provider, String providerMessageId) {
-        if (providerMessageId == null) {
-            return;
-        }
-        jdbc.sql("""
-                INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
-                                             provider_message_id, received_at, keyword)
-                VALUES (:id, :practice, 'SMS', '', '', '', :provider, :providerId, :now, true)""")
-                .param("id", UUID.randomUUID())
-                .param("practice", practice.value())
-                .param("provider", provider)
-                .param("providerId", providerMessageId)
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-    }
-
-    private void keep(PracticeId practice, String from, String to, String body, String provider,
-            String providerMessageId) {
+    /**
+     * Keeps the text (a keyword without its words or sender: only that it came, so that a retry is known);
+     * false when this provider message was received before.
+     */
+    private boolean record(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId, boolean keyword) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
                                              provider_message_id, received_at, keyword)
-                VALUES (:id, :practice, 'SMS', :from, :to, :body, :provider, :providerId, :now, false)""")
+                VALUES (:id, :practice, 'SMS', :from, :to, :body, :provider, :providerId, :now, :keyword)
+                ON CONFLICT (provider, provider_message_id) DO NOTHING""")
                 .param("id", id)
                 .param("practice", practice.value())
-                .param("from", from)
-                .param("to", to)
+                .param("from", keyword ? "" : from)
+                .param("to", keyword ? "" : to)
                 .param("body", body)
                 .param("provider", provider)
                 .param("providerId", providerMessageId)
                 .param("now", Timestamp.from(clock.instant()))
+                .param("keyword", keyword)
                 .update();
-        auditLog.record(new AuditEvent(practice, ACTOR, "inbound.received", AuditEvent.Target.of("inbound_message", id),
-                Map.of("channel", "SMS")));
+        if (inserted > 0 && !keyword) {
+            auditLog.record(new AuditEvent(practice, ACTOR, "inbound.received",
+                    AuditEvent.Target.of("inbound_message", id), Map.of("channel", "SMS")));
+        }
+        return inserted > 0;
     }
 }

@@ -93,14 +93,20 @@ class TwilioWebhooks {
         if (sid == null || status == null) {
             throw new InvalidFieldException(sid == null ? "MessageSid" : "MessageStatus", "is required");
         }
-        Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid);
+        // The signature first, with the token of the practice whose number sent the message: whether a message
+        // id is known is nobody's business before that.
+        String from = params.get("From");
+        Optional<PracticeId> practice = from == null ? Optional.empty() : practiceFor(from);
+        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
+        if (!TwilioSignature.valid(token, url(request), params, signature)) {
+            return forbidden(practice.isEmpty() ? "no practice has the number it was sent from"
+                    : token == null ? "no Twilio auth token is configured" : "bad signature");
+        }
+        Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid)
+                .filter(found -> found.practice().equals(practice.get()));
         if (sent.isEmpty()) {
             log.info("Twilio status callback for a message CareRelay does not know; acknowledged");
             return ResponseEntity.ok().build();
-        }
-        String token = settings.find(sent.get().practice(), Setting.TWILIO_WEBHOOK_AUTH_TOKEN).orElse(null);
-        if (!TwilioSignature.valid(token, url(request), params, signature)) {
-            return forbidden(token == null ? "no Twilio auth token is configured" : "bad signature");
         }
         String error = params.get("ErrorCode");
         switch (status) {

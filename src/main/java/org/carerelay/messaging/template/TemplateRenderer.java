@@ -104,7 +104,13 @@ public class TemplateRenderer {
         }
     }
 
+    /** Compiled templates kept; previews compile arbitrary text, so the cache starts over when it is full. */
+    static final int CACHE_SIZE = 2_000;
+
     private static Template compile(Map<String, Template> cache, Handlebars handlebars, String source, String part) {
+        if (cache.size() > CACHE_SIZE) {
+            cache.clear();
+        }
         return cache.computeIfAbsent(source, s -> {
             try {
                 return handlebars.compileInline(s);

@@ -131,6 +131,18 @@ public class Templates {
                 .param("language", language)
                 .query(Integer.class).single();
         UUID id = UUID.randomUUID();
+        try {
+            insertVersion(caller, key, language, parts, version, id);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new org.carerelay.shared.ConflictException(
+                    "Someone saved this template at the same moment; reload it and save again");
+        }
+        auditLog.record(AuditEvent.of(caller, "template.saved", AuditEvent.Target.of("message_template", id),
+                Map.of("key", key, "language", language, "version", version)));
+        return newest(caller.practice(), key, language).orElseThrow();
+    }
+
+    private void insertVersion(Caller caller, String key, String language, TemplateParts parts, int version, UUID id) {
         jdbc.sql("""
                 INSERT INTO message_template (id, practice_id, key, language, version, email_subject, email_text,
                        email_html, sms_text, in_app_title, in_app_body, phi_allowed, created_at, created_by_type,
@@ -153,9 +165,6 @@ public class Templates {
                 .param("actorType", caller.actor().type().name())
                 .param("actorId", caller.actor().id())
                 .update();
-        auditLog.record(AuditEvent.of(caller, "template.saved", AuditEvent.Target.of("message_template", id),
-                Map.of("key", key, "language", language, "version", version)));
-        return newest(caller.practice(), key, language).orElseThrow();
     }
 
     /**

@@ -21,6 +21,7 @@ import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.ContactPointId;
 import org.carerelay.practice.PatientId;
 import org.carerelay.shared.Callers;
+import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
@@ -61,6 +62,7 @@ class MessageController {
     @PostMapping("/bulk")
     @RequiresPermission(Permissions.COMMS_SEND_BULK)
     ResponseEntity<BulkSend> sendBulk(@Valid @RequestBody SendBulk request) {
+        refuseSecurityPurpose(request.purpose());
         BulkSend bulk = bulkSends.request(Callers.current(), request.templateKey(), request.channel(),
                 request.purpose(), request.notBefore() == null ? null : request.notBefore().toInstant(),
                 request.recipients().stream()
@@ -90,11 +92,22 @@ class MessageController {
     @PostMapping
     @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
     ResponseEntity<Message> send(@Valid @RequestBody SendMessage request) {
+        refuseSecurityPurpose(request.purpose());
         Message message = messages.send(Callers.current(), new SendRequest(new PatientId(request.patientId()),
                 request.contactPointId() == null ? null : new ContactPointId(request.contactPointId()),
                 request.channel(), request.templateKey(), request.context(), request.purpose(),
                 request.idempotencyKey(), request.notBefore() == null ? null : request.notBefore().toInstant()));
         return ResponseEntity.accepted().body(message);
+    }
+
+    /**
+     * SECURITY messages pass consent, opt-outs and quiet hours because the patient asked for them (a sign-in link);
+     * only CareRelay itself sends them, never a caller of the API.
+     */
+    private static void refuseSecurityPurpose(Purpose purpose) {
+        if (purpose == Purpose.SECURITY) {
+            throw new InvalidFieldException("purpose", "security messages are sent by CareRelay itself only");
+        }
     }
 
     @GetMapping

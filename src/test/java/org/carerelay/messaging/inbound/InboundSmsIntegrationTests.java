@@ -99,6 +99,19 @@ class InboundSmsIntegrationTests {
     }
 
     @Test
+    void stopAlsoHoldsBackWhatWasAlreadyWaiting() throws Exception {
+        var waiting = messages.send(practice.id(), Actor.system("test"), new SendRequest(son.id(), null, Channel.SMS,
+                "new-secure-message", DefaultTemplates.sample("new-secure-message"), Purpose.CARE, null,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(1)))).deliveries().get(0);
+        assertThat(waiting.status()).isIn(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED);
+
+        text("STOP", "SM7").andExpect(status().isOk());
+
+        assertThat(jdbc.sql("SELECT status || ' ' || reason FROM delivery WHERE id = :id")
+                .param("id", waiting.id().value()).query(String.class).single()).isEqualTo("SUPPRESSED sms-opted-out");
+    }
+
+    @Test
     void startOptsBackInAndHelpExplains() throws Exception {
         text("stop", "SM2");
         text("START", "SM3").andExpect(status().isOk());

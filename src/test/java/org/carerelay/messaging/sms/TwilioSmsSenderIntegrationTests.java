@@ -181,19 +181,19 @@ class TwilioSmsSenderIntegrationTests {
                 .withHeader("Content-Type", "application/json").withBody(created(sid))));
         Delivery delivery = sendAndDispatch();
 
-        status(Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", ACCOUNT), TOKEN)
+        status(Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", ACCOUNT, "From", number), TOKEN)
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
         status(Map.of("MessageSid", sid, "MessageStatus", "undelivered", "ErrorCode", "30003",
-                "AccountSid", ACCOUNT), TOKEN);
+                "AccountSid", ACCOUNT, "From", number), TOKEN);
         var now = messages.find(practice.id(), new org.carerelay.messaging.MessageId(messageOf(delivery)))
                 .deliveries().get(0);
         assertThat(now.status().name()).isEqualTo("DELIVERED");
         assertThat(now.timeline()).extracting(event -> event.status().name())
                 .containsExactly("QUEUED", "SENDING", "SENT", "DELIVERED");
 
-        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "AccountSid", ACCOUNT), "not-the-token")
+        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "AccountSid", ACCOUNT, "From", number), "not-the-token")
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
-        status(Map.of("MessageSid", "SM" + "9".repeat(32), "MessageStatus", "delivered"), TOKEN)
+        status(Map.of("MessageSid", "SM" + "9".repeat(32), "MessageStatus", "delivered", "From", number), TOKEN)
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
     }
 
@@ -204,7 +204,7 @@ class TwilioSmsSenderIntegrationTests {
                 .withHeader("Content-Type", "application/json").withBody(created(sid))));
         sendAndDispatch();
 
-        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "21610", "AccountSid", ACCOUNT), TOKEN);
+        status(Map.of("MessageSid", sid, "MessageStatus", "failed", "ErrorCode", "21610", "AccountSid", ACCOUNT, "From", number), TOKEN);
 
         assertThat(jdbc.sql("SELECT status || ' ' || reason FROM delivery WHERE provider_message_id = :sid "
                         + "AND practice_id = :p")
@@ -226,7 +226,8 @@ class TwilioSmsSenderIntegrationTests {
         String signature = java.util.Base64.getEncoder().encodeToString(
                 mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StringBuilder form = new StringBuilder();
-        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=').append(value));
+        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/webhooks/twilio/status")
                 .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
