@@ -72,6 +72,19 @@ public class DeliveryReceipts {
         }
     }
 
+    /** A delivery of {@code practice} by its own id, as a provider was told it. */
+    @Transactional(readOnly = true)
+    public Optional<Sent> find(PracticeId practice, DeliveryId delivery) {
+        return jdbc.sql("SELECT practice_id, id, channel, recipient FROM delivery WHERE id = :id "
+                        + "AND practice_id = :practice")
+                .param("id", delivery.value())
+                .param("practice", practice.value())
+                .query((rs, n) -> new Sent(new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        new DeliveryId(rs.getObject("id", UUID.class)), rs.getString("channel"),
+                        rs.getString("recipient")))
+                .optional();
+    }
+
     /**
      * Records {@code status} for the delivery; {@code optedOut} adds its recipient to the suppression list.
      * Returns whether anything changed.

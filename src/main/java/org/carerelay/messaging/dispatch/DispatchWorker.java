@@ -49,18 +49,20 @@ public class DispatchWorker {
     private final TransactionTemplate transactions;
     private final Senders senders;
     private final DeliveryLog deliveryLog;
+    private final DeliveryReceipts receipts;
     private final Clock clock;
     private final boolean enabled;
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
     private final ExecutorService sending;
 
     DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
-            Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
+            DeliveryReceipts receipts, Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:32}") int concurrency) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
+        this.receipts = receipts;
         this.clock = clock;
         this.enabled = enabled;
         AtomicInteger threads = new AtomicInteger();
@@ -180,13 +182,8 @@ public class DispatchWorker {
         } else if (outcome instanceof SendOutcome.PermanentFailure failure) {
             fail(message, failure.provider(), failure.code());
             if (failure.recipientOptedOut()) {
-                jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
-                                + "VALUES (:practice, :channel, :address, 'carrier-opt-out', :now) ON CONFLICT DO NOTHING")
-                        .param("practice", message.practice().value())
-                        .param("channel", message.channel().name())
-                        .param("address", message.to())
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update();
+                receipts.suppress(new DeliveryReceipts.Sent(message.practice(), message.deliveryId(),
+                        message.channel().name(), message.to()), "carrier-opt-out");
             }
         }
     }

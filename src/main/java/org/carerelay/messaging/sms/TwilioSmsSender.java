@@ -62,7 +62,10 @@ class TwilioSmsSender implements ChannelSender {
         String from = settings.get(message.practice(), Setting.SMS_ORIGINATION_NUMBER);
         try {
             Message sent = Message.creator(new PhoneNumber(message.to()), new PhoneNumber(from), message.text())
-                    .setStatusCallback(URI.create(publicBaseUrl + "/webhooks/twilio/status"))
+                    // The delivery id rides along (signed with the URL), so a receipt that arrives before the
+                    // message sid is stored still finds its delivery.
+                    .setStatusCallback(URI.create(publicBaseUrl + "/webhooks/twilio/status?delivery="
+                            + message.deliveryId()))
                     .create(clients.forAccount(account.get(), token.get()));
             return new SendOutcome.Accepted(PROVIDER, sent.getSid(), false);
         } catch (ApiConnectionException e) {

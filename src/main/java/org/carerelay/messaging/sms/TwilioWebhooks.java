@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.carerelay.messaging.inbound.InboundSms;
@@ -61,7 +62,7 @@ class TwilioWebhooks {
     @PostMapping(path = "/webhooks/twilio/sms", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> inboundSms(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, String> params = flatten(form);
+        Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
         Optional<PracticeId> practice = to == null ? Optional.empty() : practiceFor(to);
         String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
@@ -87,7 +88,7 @@ class TwilioWebhooks {
     @PostMapping(path = "/webhooks/twilio/status", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<?> status(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
-        Map<String, String> params = flatten(form);
+        Map<String, String> params = postParameters(request, form);
         String sid = params.get("MessageSid");
         String status = params.get("MessageStatus");
         if (sid == null || status == null) {
@@ -103,6 +104,7 @@ class TwilioWebhooks {
                     : token == null ? "no Twilio auth token is configured" : "bad signature");
         }
         Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid)
+                .or(() -> deliveryParameter(request).flatMap(delivery -> receipts.find(practice.get(), delivery)))
                 .filter(found -> found.practice().equals(practice.get()));
         if (sent.isEmpty()) {
             log.info("Twilio status callback for a message CareRelay does not know; acknowledged");
@@ -121,14 +123,28 @@ class TwilioWebhooks {
         return ResponseEntity.ok().build();
     }
 
+    private static Optional<DeliveryId> deliveryParameter(HttpServletRequest request) {
+        try {
+            String delivery = request.getParameter("delivery");
+            return delivery == null ? Optional.empty() : Optional.of(new DeliveryId(java.util.UUID.fromString(delivery)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private String url(HttpServletRequest request) {
         return publicBaseUrl + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
-    private static Map<String, String> flatten(MultiValueMap<String, String> form) {
+    /** The form's own parameters: Twilio signs the query string as part of the URL, not as parameters. */
+    private static Map<String, String> postParameters(HttpServletRequest request, MultiValueMap<String, String> form) {
         Map<String, String> params = new HashMap<>();
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+        if (request.getQueryString() != null) {
+            org.springframework.web.util.UriComponentsBuilder.fromUriString("?" + request.getQueryString()).build()
+                    .getQueryParams().keySet().forEach(params::remove);
+        }
         return params;
     }
 

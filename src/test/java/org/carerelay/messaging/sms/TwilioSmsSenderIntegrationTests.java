@@ -198,6 +198,23 @@ class TwilioSmsSenderIntegrationTests {
     }
 
     @Test
+    void aReceiptThatOvertakesTheSendStillFindsItsDelivery() throws Exception {
+        // As if Twilio called back before the worker stored the message sid: only the delivery id in the URL.
+        var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.SMS, "appointment-confirmation", DefaultTemplates.sample("appointment-confirmation"),
+                Purpose.TRANSACTIONAL, null, null));
+        jdbc.sql("UPDATE delivery SET status = 'SENT', provider = 'twilio' WHERE id = :id")
+                .param("id", message.deliveries().get(0).id().value()).update();
+
+        status("?delivery=" + message.deliveries().get(0).id(), Map.of("MessageSid", "SM" + "5".repeat(32),
+                "MessageStatus", "delivered", "AccountSid", ACCOUNT, "From", number), TOKEN)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+
+        assertThat(messages.find(practice.id(), message.id()).deliveries().get(0).status().name())
+                .isEqualTo("DELIVERED");
+    }
+
+    @Test
     void aCarrierOptOutReportedLaterSuppressesTheNumber() throws Exception {
         String sid = "SM" + "3".repeat(32);
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
@@ -219,7 +236,12 @@ class TwilioSmsSenderIntegrationTests {
 
     private org.springframework.test.web.servlet.ResultActions status(Map<String, String> params, String token)
             throws Exception {
-        StringBuilder data = new StringBuilder("https://carerelay.example.test/webhooks/twilio/status");
+        return status("", params, token);
+    }
+
+    private org.springframework.test.web.servlet.ResultActions status(String query, Map<String, String> params,
+            String token) throws Exception {
+        StringBuilder data = new StringBuilder("https://carerelay.example.test/webhooks/twilio/status" + query);
         new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
         mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
@@ -229,7 +251,7 @@ class TwilioSmsSenderIntegrationTests {
         params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
                 .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/webhooks/twilio/status")
+                .post("/webhooks/twilio/status" + query)
                 .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
                 .content(form.toString())
                 .header("X-Twilio-Signature", signature));
