@@ -47,6 +47,7 @@ CREATE TABLE delivery (
     channel             text        NOT NULL CHECK (channel IN ('EMAIL', 'SMS', 'IN_APP')),
     recipient           text        NOT NULL, -- E.164 number, email address, or the patient id for in-app
     contact_point_id    uuid,
+    time_zone           text,     -- the recipient's, for quiet hours when a text is retried or waits its turn
     subject             text,
     body_text           text,
     body_html           text,

@@ -137,7 +137,7 @@ public class Messages {
         };
         Delivery delivery = insertDelivery(practice, actor, id, choice.channel(),
                 choice.contact() == null ? patient.id().toString() : choice.contact().value(),
-                choice.contact() == null ? null : choice.contact().id().value(),
+                choice.contact() == null ? null : choice.contact().id().value(), zone.getId(),
                 choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
                 rendered.emailHtml(), choice.outcome());
         // What was just written, without reading it back: sends come in bursts.
@@ -161,7 +161,7 @@ public class Messages {
         String sms = renderer.render(template.parts(), Channel.SMS, model, ZoneId.of("UTC"), template.language()).sms();
         MessageId id = MessageId.random();
         insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.SMS, null, null);
-        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, sms, null,
+        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, null, sms, null,
                 new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(
                         new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"))));
         return find(practice, id);
@@ -200,15 +200,16 @@ public class Messages {
     }
 
     private Delivery insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
-            String recipient, UUID contactPoint, String subject, String text, String html, PolicyOutcome outcome) {
+            String recipient, UUID contactPoint, String timeZone, String subject, String text, String html,
+            PolicyOutcome outcome) {
         DeliveryId delivery = DeliveryId.random();
         SmsSegments segments = channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, subject,
+                INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, time_zone, subject,
                                       body_text, body_html, sms_segments, sms_encoding, status, reason, decisions,
                                       under_exemption, due_at, created_at, updated_at)
-                VALUES (:id, :practice, :message, :channel, :recipient, :contact, :subject, :text, :html, :segments,
+                VALUES (:id, :practice, :message, :channel, :recipient, :contact, :timeZone, :subject, :text, :html, :segments,
                         :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :now, :now)""")
                 .param("id", delivery.value())
                 .param("practice", practice.value())
@@ -216,6 +217,7 @@ public class Messages {
                 .param("channel", channel.name())
                 .param("recipient", recipient)
                 .param("contact", contactPoint)
+                .param("timeZone", timeZone)
                 .param("subject", subject)
                 .param("text", text)
                 .param("html", channel == Channel.EMAIL ? html : null)

@@ -18,6 +18,7 @@ import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.policy.DeliveryPolicy;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
 import org.slf4j.Logger;
@@ -50,19 +51,21 @@ public class DispatchWorker {
     private final Senders senders;
     private final DeliveryLog deliveryLog;
     private final DeliveryReceipts receipts;
+    private final DeliveryPolicy policy;
     private final Clock clock;
     private final boolean enabled;
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
     private final ExecutorService sending;
 
     DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
-            DeliveryReceipts receipts, Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
+            DeliveryReceipts receipts, DeliveryPolicy policy, Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:32}") int concurrency) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
         this.receipts = receipts;
+        this.policy = policy;
         this.clock = clock;
         this.enabled = enabled;
         AtomicInteger threads = new AtomicInteger();
@@ -143,7 +146,8 @@ public class DispatchWorker {
                 .query((rs, n) -> new OutgoingMessage(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
                         Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                        rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts")))
+                        rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
+                        rs.getString("time_zone")))
                 .list();
         claimed.forEach(message -> deliveryLog.record(message.practice(), ACTOR, message.deliveryId(),
                 DeliveryStatus.SENDING, null));
@@ -166,12 +170,12 @@ public class DispatchWorker {
                             + "attempts = attempts - 1, due_at = :due, updated_at = :now "
                             + "WHERE id = :id AND status = 'SENDING' AND attempts = :attempt")
                     .param("attempt", message.attempt())
-                    .param("due", Timestamp.from(clock.instant().plus(deferred.delay())))
+                    .param("due", Timestamp.from(allowedFrom(message, clock.instant().plus(deferred.delay()))))
                     .param("now", Timestamp.from(clock.instant()))
                     .param("id", message.deliveryId().value())
                     .update();
         } else if (outcome instanceof SendOutcome.TransientFailure failure && message.attempt() < MAX_ATTEMPTS) {
-            Instant retry = clock.instant().plus(backoff(message.attempt()));
+            Instant retry = allowedFrom(message, clock.instant().plus(backoff(message.attempt())));
             if (!update(message, DeliveryStatus.QUEUED, "retry:" + failure.code(), failure.provider(), null, retry)) {
                 return;
             }
@@ -214,6 +218,14 @@ public class DispatchWorker {
                 .param("id", message.deliveryId().value())
                 .param("attempt", message.attempt())
                 .update() == 1;
+    }
+
+    /** A text put back in the queue keeps to quiet hours too: its new time moves to the morning if need be. */
+    private Instant allowedFrom(OutgoingMessage message, Instant due) {
+        if (message.channel() != Channel.SMS || message.purpose() == Purpose.SECURITY || message.timeZone() == null) {
+            return due;
+        }
+        return policy.outsideQuietHours(message.practice(), due, java.time.ZoneId.of(message.timeZone()));
     }
 
     /** 30 s, 1 min, 2 min, … doubling per attempt, with up to 20 % jitter so retries do not arrive together. */

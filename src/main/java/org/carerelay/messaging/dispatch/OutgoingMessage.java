@@ -10,5 +10,5 @@ import org.carerelay.shared.PracticeId;
  * idempotency key for providers that take one, so a retried claim never sends twice.
  */
 public record OutgoingMessage(PracticeId practice, DeliveryId deliveryId, Channel channel, Purpose purpose, String to,
-        String subject, String text, String html, Integer smsSegments, int attempt) {
+        String subject, String text, String html, Integer smsSegments, int attempt, String timeZone) {
 }

@@ -145,7 +145,7 @@ public class DeliveryPolicy {
     }
 
     /** The first minute at or after {@code time} outside quiet hours (settings; 21:00–08:00 by default). */
-    Instant outsideQuietHours(PracticeId practice, Instant time, ZoneId zone) {
+    public Instant outsideQuietHours(PracticeId practice, Instant time, ZoneId zone) {
         LocalTime quietStart = settings.get(practice, Setting.QUIET_HOURS_START);
         LocalTime quietEnd = settings.get(practice, Setting.QUIET_HOURS_END);
         ZonedDateTime local = time.atZone(zone);

@@ -198,6 +198,33 @@ class TwilioSmsSenderIntegrationTests {
     }
 
     @Test
+    void aRetriedTextKeepsToQuietHours() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\": 20500, \"message\": \"Service unavailable\", \"status\": 503}")));
+        var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.SMS, "appointment-confirmation", DefaultTemplates.sample("appointment-confirmation"),
+                Purpose.TRANSACTIONAL, null, null));
+        // Quiet hours begin now in the patient's zone and last two hours.
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        java.time.LocalTime now = java.time.LocalTime.now(chicago).withSecond(0).withNano(0);
+        var admin = new org.carerelay.shared.Caller(practice.id(), Actor.system("test"), "CLINIC_ADMIN", java.util.Set.of());
+        var settings = context.getBean(org.carerelay.settings.Settings.class);
+        new org.springframework.transaction.support.TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(status -> {
+                    settings.set(admin, "quiet-hours.start", now.minusMinutes(1).toString());
+                    settings.set(admin, "quiet-hours.end", now.plusHours(2).toString());
+                });
+
+        worker.dispatchDue();
+
+        Delivery retried = messages.find(practice.id(), message.id()).deliveries().get(0);
+        assertThat(retried.status().name()).isEqualTo("QUEUED");
+        assertThat(retried.dueAt().atZone(chicago).toLocalTime()).isEqualTo(now.plusHours(2));
+    }
+
+    @Test
     void aReceiptThatOvertakesTheSendStillFindsItsDelivery() throws Exception {
         // As if Twilio called back before the worker stored the message sid: only the delivery id in the URL.
         var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
