@@ -110,6 +110,7 @@ public class Messages {
         TemplateVersion template = NotFoundException.referencedBy("templateKey",
                 () -> templates.effective(practice, request.templateKey(), patient.preferredLanguage()));
         ZoneId zone = ZoneId.of(patient.timeZone());
+        lockRecipient(practice, patient);
 
         Choice choice = choose(practice, patient, request, chosenContact, template, zone);
         org.carerelay.practice.Practice details = practices.get(practice);
@@ -235,6 +236,23 @@ public class Messages {
         return new Delivery(delivery, channel, recipient, outcome.status(), outcome.reason(), due, null, null,
                 segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
                 outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)));
+    }
+
+    /**
+     * Serializes sends to one patient and to each of their phone numbers (a family phone is shared) until commit,
+     * so that the frequency limits the policy counts (the healthcare exemption's 1 a day, the marketing cap) hold
+     * under concurrent sends. Locks are taken in a fixed order, so two sends cannot deadlock.
+     */
+    private void lockRecipient(PracticeId practice, Patient patient) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        keys.add(practice + ":patient:" + patient.id());
+        patient.contactPoints().stream().filter(contact -> contact.system() == ContactSystem.PHONE)
+                .forEach(contact -> keys.add(practice + ":sms:" + contact.value()));
+        for (String key : keys) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 2))").param("key", key)
+                    .query((java.sql.ResultSet rs) -> {
+                    });
+        }
     }
 
     /**

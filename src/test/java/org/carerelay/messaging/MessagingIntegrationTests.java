@@ -173,6 +173,25 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void theExemptionHoldsUnderConcurrentSends() throws Exception {
+        Patient patient = patient(Map.of(), PreferredChannel.SMS, "en");
+        Messages service = context.getBean(Messages.class);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<DeliveryStatus>> sends = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sends.add(clients.submit(() -> service.send(practice.id(), Actor.system("test"), new SendRequest(
+                    patient.id(), null, Channel.SMS, "new-secure-message", Map.of("link", "https://x.example.test/m"),
+                    Purpose.CARE, null, null)).deliveries().get(0).status()));
+        }
+        List<DeliveryStatus> statuses = new ArrayList<>();
+        for (Future<DeliveryStatus> send : sends) {
+            statuses.add(send.get());
+        }
+        clients.shutdown();
+        assertThat(statuses).containsOnlyOnce(DeliveryStatus.QUEUED).contains(DeliveryStatus.SUPPRESSED);
+    }
+
+    @Test
     void smsDuringQuietHoursIsDeferredToTheMorningNeverDropped() throws Exception {
         Patient patient = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
         ZoneId chicago = ZoneId.of("America/Chicago");
