@@ -36,6 +36,14 @@ public final class TestPractices {
     private TestPractices() {
     }
 
+    /** Stores a runtime setting for the practice, as an administrator would have. */
+    public static void store(ApplicationContext context, PracticeId practice, String key, String value) {
+        context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
+                        + "VALUES (:p, :key, :value, now(), 'SYSTEM', 'test')")
+                .param("p", practice.value()).param("key", key).param("value", value).update();
+    }
+
     public static TestPractice register(ApplicationContext context) {
         Actor actor = Actor.system("test");
         Practice practice = context.getBean(Practices.class).register(new PracticeDetails("Test Practice " + UUID.randomUUID(),

@@ -24,18 +24,13 @@ import java.util.concurrent.Future;
 import com.jayway.jsonpath.JsonPath;
 import org.carerelay.IntegrationTest;
 import org.carerelay.SchemaOwner;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.dispatch.DispatchWorker;
 import org.carerelay.practice.ConsentPurpose;
-import org.carerelay.practice.ConsentSource;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.practice.StaffRole;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +51,6 @@ class MessagingIntegrationTests {
     MockMvc mvc;
     @Autowired
     ApplicationContext context;
-    @Autowired
-    Patients patients;
     @Autowired
     DispatchWorker worker;
     @Autowired
@@ -399,12 +392,8 @@ class MessagingIntegrationTests {
     private Patient patient(Map<ConsentPurpose, Boolean> smsConsents, PreferredChannel channel, String language) {
         Map<ConsentPurpose, Boolean> consents = new EnumMap<>(ConsentPurpose.class);
         consents.putAll(smsConsents);
-        return patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, language, channel,
-                "America/Chicago", null, null, List.of(
-                        new NewContactPoint(ContactSystem.PHONE, "312-555-0142", true, consents, ConsentSource.WRITTEN_FORM),
-                        new NewContactPoint(ContactSystem.EMAIL, "ana.lopez@example.test", true, Map.of(),
-                                ConsentSource.STAFF))));
+        return TestPatients.register(context, practice.id(), language, channel,
+                TestPatients.phone("312-555-0142", consents), TestPatients.email("ana.lopez@example.test"));
     }
 
     private ResultActions send(Patient patient, String channel, String key, String purpose, String idempotencyKey)

@@ -9,12 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
@@ -24,13 +21,8 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
 import org.carerelay.messaging.template.DefaultTemplates;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +67,6 @@ class SesEmailSenderIntegrationTests {
     @Autowired
     Messages messages;
     @Autowired
-    Patients patients;
-    @Autowired
     DispatchWorker worker;
 
     TestPractice practice;
@@ -86,10 +76,8 @@ class SesEmailSenderIntegrationTests {
     void setUp() {
         ses.resetAll();
         practice = TestPractices.register(context);
-        patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL,
-                        "ana.lopez@example.test", true, Map.of(), null))));
+        patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("ana.lopez@example.test"));
     }
 
     @Test

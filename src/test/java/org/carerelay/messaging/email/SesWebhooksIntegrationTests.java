@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.carerelay.SharedTestData;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
@@ -28,13 +28,8 @@ import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.template.DefaultTemplates;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,8 +82,6 @@ class SesWebhooksIntegrationTests {
     @Autowired
     Messages messages;
     @Autowired
-    Patients patients;
-    @Autowired
     JdbcClient jdbc;
 
     final JsonMapper json = JsonMapper.builder().build();
@@ -99,10 +92,8 @@ class SesWebhooksIntegrationTests {
     @BeforeEach
     void sentThroughSes() {
         practice = TestPractices.register(context);
-        Patient patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Jane", "Doe",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL, "jane@example.com",
-                        true, Map.of(), null))));
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("jane@example.com"));
         var message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
                 Channel.EMAIL, "appointment-reminder", DefaultTemplates.sample("appointment-reminder"), Purpose.CARE,
                 null, null));

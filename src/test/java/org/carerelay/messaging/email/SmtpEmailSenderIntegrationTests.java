@@ -2,10 +2,6 @@ package org.carerelay.messaging.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -13,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
@@ -22,13 +19,8 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
 import org.carerelay.messaging.template.DefaultTemplates;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,8 +57,6 @@ class SmtpEmailSenderIntegrationTests {
     @Autowired
     Messages messages;
     @Autowired
-    Patients patients;
-    @Autowired
     DispatchWorker worker;
     @Autowired
     JdbcClient jdbc;
@@ -74,10 +64,8 @@ class SmtpEmailSenderIntegrationTests {
     @Test
     void sendsMultipartAlternativeFromThePracticesSenderIdentity() throws Exception {
         TestPractice practice = TestPractices.register(context);
-        Patient patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.EMAIL,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.EMAIL,
-                        "ana.lopez@example.test", true, Map.of(), null))));
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("ana.lopez@example.test"));
 
         Message message = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
                 Channel.EMAIL, "appointment-reminder", DefaultTemplates.sample("appointment-reminder"), Purpose.CARE,

@@ -4,21 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.carerelay.IntegrationTest;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.TwilioRequests;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.Messages;
@@ -26,14 +21,8 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.ConsentPurpose;
-import org.carerelay.practice.ConsentSource;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +45,6 @@ class InboundSmsIntegrationTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    Patients patients;
-    @Autowired
     Messages messages;
     @Autowired
     JdbcClient jdbc;
@@ -73,8 +60,8 @@ class InboundSmsIntegrationTests {
         practiceNumber = "+1773555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
         setting("sms.origination-number", practiceNumber);
         setting("webhook.twilio.auth-token", TOKEN);
-        mother = patient("Maria");
-        son = patient("Diego");
+        mother = familyMember();
+        son = familyMember();
     }
 
     @Test
@@ -138,10 +125,10 @@ class InboundSmsIntegrationTests {
     void aForgedWebhookIsRefusedAndChangesNothing() throws Exception {
         Map<String, String> params = params("STOP", "SM6");
         mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content(form(params)).header("X-Twilio-Signature", sign("wrong-token", params)))
+                        .content(TwilioRequests.form(params)).header("X-Twilio-Signature", sign("wrong-token", params)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                        .content(form(params)))
+                        .content(TwilioRequests.form(params)))
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT count(*) FROM consent_change c JOIN contact_point p ON p.id = c.contact_point_id "
                         + "WHERE p.practice_id = :p AND c.source = 'SMS_KEYWORD'")
@@ -151,7 +138,7 @@ class InboundSmsIntegrationTests {
     private ResultActions text(String body, String sid) throws Exception {
         Map<String, String> params = params(body, sid);
         return mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content(form(params)).header("X-Twilio-Signature", sign(TOKEN, params)));
+                .content(TwilioRequests.form(params)).header("X-Twilio-Signature", sign(TOKEN, params)));
     }
 
     private Map<String, String> params(String body, String sid) {
@@ -159,20 +146,8 @@ class InboundSmsIntegrationTests {
                 "MessageSid", sid + practice.id(), "AccountSid", "AC00000000000000000000000000000000");
     }
 
-    /** Twilio's scheme, written out independently of twilio-java: HMAC-SHA1 over URL + sorted name/value pairs. */
     private static String sign(String token, Map<String, String> params) throws Exception {
-        StringBuilder data = new StringBuilder("http://localhost:8080/webhooks/twilio/sms");
-        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String form(Map<String, String> params) {
-        StringBuilder form = new StringBuilder();
-        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
-                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return form.toString();
+        return TwilioRequests.signature(token, "http://localhost:8080/webhooks/twilio/sms", params);
     }
 
     private List<String> replies() {
@@ -188,15 +163,11 @@ class InboundSmsIntegrationTests {
     }
 
     private void setting(String key, String value) {
-        jdbc.sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
-                        + "VALUES (:p, :key, :value, now(), 'SYSTEM', 'test')")
-                .param("p", practice.id().value()).param("key", key).param("value", value).update();
+        TestPractices.store(context, practice.id(), key, value);
     }
 
-    private Patient patient(String given) {
-        return patients.register(practice.id(), Actor.system("test"), new PatientDetails(given, "Reyes",
-                LocalDate.of(1975, 2, 3), "MRN-" + UUID.randomUUID(), Sex.OTHER, "en", PreferredChannel.SMS,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, FAMILY_PHONE, true,
-                        Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+    private Patient familyMember() {
+        return TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone(FAMILY_PHONE, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
     }
 }

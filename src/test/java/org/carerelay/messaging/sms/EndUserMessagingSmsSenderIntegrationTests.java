@@ -10,13 +10,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
@@ -27,14 +25,8 @@ import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.ConsentPurpose;
-import org.carerelay.practice.ConsentSource;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,8 +71,6 @@ class EndUserMessagingSmsSenderIntegrationTests {
     @Autowired
     Messages messages;
     @Autowired
-    Patients patients;
-    @Autowired
     DispatchWorker worker;
     @Autowired
     JdbcClient jdbc;
@@ -92,10 +82,8 @@ class EndUserMessagingSmsSenderIntegrationTests {
     void setUp() {
         eum.resetAll();
         practice = TestPractices.register(context);
-        patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.SMS,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, "312-555-0142", true,
-                        Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+        patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone("312-555-0142", Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
     }
 
     @Test

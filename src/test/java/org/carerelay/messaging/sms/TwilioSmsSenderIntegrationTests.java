@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.twilio.http.HttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
@@ -28,14 +28,8 @@ import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.ConsentPurpose;
-import org.carerelay.practice.ConsentSource;
-import org.carerelay.practice.ContactSystem;
-import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PatientDetails;
-import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,8 +96,6 @@ class TwilioSmsSenderIntegrationTests {
     @Autowired
     Messages messages;
     @Autowired
-    Patients patients;
-    @Autowired
     DispatchWorker worker;
     @Autowired
     JdbcClient jdbc;
@@ -122,10 +114,8 @@ class TwilioSmsSenderIntegrationTests {
         // A number of its own per test: each number has its own rate-limit bucket.
         number = "+1312555" + (1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(9000));
         setting("sms.origination-number", number);
-        patient = patients.register(practice.id(), Actor.system("test"), new PatientDetails("Ana", "Lopez",
-                LocalDate.of(1980, 5, 17), "MRN-" + UUID.randomUUID(), Sex.FEMALE, "en", PreferredChannel.SMS,
-                "America/Chicago", null, null, List.of(new NewContactPoint(ContactSystem.PHONE, "312-555-0142", true,
-                        Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+        patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone("312-555-0142", Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
     }
 
     @Test
@@ -268,19 +258,12 @@ class TwilioSmsSenderIntegrationTests {
 
     private org.springframework.test.web.servlet.ResultActions status(String query, Map<String, String> params,
             String token) throws Exception {
-        StringBuilder data = new StringBuilder("https://carerelay.example.test/webhooks/twilio/status" + query);
-        new java.util.TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(token.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA1"));
-        String signature = java.util.Base64.getEncoder().encodeToString(
-                mac.doFinal(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        StringBuilder form = new StringBuilder();
-        params.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&").append(name).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)));
+        String signature = org.carerelay.TwilioRequests.signature(token,
+                "https://carerelay.example.test/webhooks/twilio/status" + query, params);
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/webhooks/twilio/status" + query)
                 .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .content(form.toString())
+                .content(org.carerelay.TwilioRequests.form(params))
                 .header("X-Twilio-Signature", signature));
     }
 
@@ -343,9 +326,7 @@ class TwilioSmsSenderIntegrationTests {
     }
 
     private void setting(String key, String value) {
-        jdbc.sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
-                        + "VALUES (:p, :key, :value, now(), 'SYSTEM', 'test')")
-                .param("p", practice.id().value()).param("key", key).param("value", value).update();
+        TestPractices.store(context, practice.id(), key, value);
     }
 
     /** The shape of Twilio's 201 answer to a Messages create. */
