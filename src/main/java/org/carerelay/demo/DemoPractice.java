@@ -13,9 +13,13 @@ import java.util.Base64;
 
 import org.carerelay.database.ConditionalOnLocalMode;
 import org.carerelay.identity.ApiTokens;
+import org.carerelay.identity.StaffCredentials;
 import org.carerelay.practice.Practice;
 import org.carerelay.practice.Practices;
 import org.carerelay.practice.StaffRole;
+import org.carerelay.practice.StaffUser;
+import org.carerelay.practice.StaffUsers;
+import org.carerelay.shared.PageRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -42,15 +46,21 @@ class DemoPractice implements ApplicationRunner {
     private final DemoProperties properties;
     private final Path dataDirectory;
     private final String publicBaseUrl;
+    private final StaffUsers staff;
+    private final StaffCredentials credentials;
     private String adminToken;
+    private String staffPassword;
     private Practice practice;
 
-    DemoPractice(Practices practices, DemoSeeder seeder, ApiTokens tokens, DemoProperties properties,
+    DemoPractice(Practices practices, DemoSeeder seeder, ApiTokens tokens, StaffUsers staff,
+            StaffCredentials credentials, DemoProperties properties,
             @Value("${carerelay.data-directory}") Path dataDirectory,
             @Value("${carerelay.public-base-url}") String publicBaseUrl) {
         this.practices = practices;
         this.seeder = seeder;
         this.tokens = tokens;
+        this.staff = staff;
+        this.credentials = credentials;
         this.properties = properties;
         this.dataDirectory = dataDirectory;
         this.publicBaseUrl = publicBaseUrl;
@@ -64,6 +74,10 @@ class DemoPractice implements ApplicationRunner {
             log.info("Seeded the demo practice in {} ms", (System.nanoTime() - started) / 1_000_000);
             return seeded;
         });
+        staffPassword = storedOrNew(DemoProperties.staffPasswordFile(dataDirectory), "demo-", 12, false);
+        for (StaffUser member : staff.list(practice.id(), new PageRequest(0, PageRequest.MAX_SIZE)).items()) {
+            credentials.ensurePassword(practice.id(), member.id().value(), staffPassword, DemoSeeder.ACTOR);
+        }
         adminToken = properties.hasAdminToken() ? properties.adminToken() : storedOrNewToken(false);
         if (!tokens.ensure(practice.id(), TOKEN_NAME, StaffRole.CLINIC_ADMIN, adminToken, DemoSeeder.ACTOR)) {
             if (properties.hasAdminToken()) {
@@ -96,13 +110,16 @@ class DemoPractice implements ApplicationRunner {
                  Try it:
                    curl -H 'Authorization: Bearer %s' '%s/api/v1/patients?size=5'
 
-                 Demo staff, one per role (web sign-in arrives with the identity issue):
+                 Staff console:  %s/console/sign-in   (password for every demo staff member below:
+                                 %s  , kept in data/demo-staff-password)
                    superadmin@%s  clinicadmin@%s  doctor@%s
                    clinicalstaff@%s  frontdesk@%s  billing@%s  readonly@%s
+                 Patient portal: %s/portal/sign-in   (sign-in links and codes land in the dev outbox:
+                                 %s/dev/outbox)
                 ──────────────────────────────────────────────────────────────────────────────
                 """.formatted(dataDirectory.toAbsolutePath().normalize(), practice.name(), url, url, token,
-                token, url, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
-                DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN));
+                token, url, url, staffPassword, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
+                DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, url, url));
     }
 
     /**
@@ -110,14 +127,21 @@ class DemoPractice implements ApplicationRunner {
      * prints the same one; a new one when {@code renew} or when there is none yet.
      */
     private String storedOrNewToken(boolean renew) {
-        Path file = DemoProperties.tokenFile(dataDirectory);
+        return storedOrNew(DemoProperties.tokenFile(dataDirectory), "crt_demo_", 32, renew);
+    }
+
+    /**
+     * {@code bytes} random bytes after {@code prefix}, kept in the (git-ignored) data directory, readable by its
+     * owner only, so that every start prints the same; new when {@code renew} or when there is none yet.
+     */
+    private String storedOrNew(Path file, String prefix, int bytes, boolean renew) {
         try {
             if (Files.exists(file) && !renew) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String token = "crt_demo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            byte[] secret = new byte[bytes];
+            new SecureRandom().nextBytes(secret);
+            String token = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             Files.createDirectories(dataDirectory);
             Files.deleteIfExists(file);
             Files.createFile(file, ownerOnly());

@@ -19,6 +19,10 @@ record DemoProperties(@DefaultValue("true") boolean enabled, String adminToken) 
         return adminToken != null && !adminToken.isBlank();
     }
 
+    static Path staffPasswordFile(Path dataDirectory) {
+        return dataDirectory.resolve("demo-staff-password");
+    }
+
     static Path tokenFile(Path dataDirectory) {
         return dataDirectory.resolve("demo-admin-token");
     }

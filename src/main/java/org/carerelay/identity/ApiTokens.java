@@ -1,16 +1,10 @@
 package org.carerelay.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +36,6 @@ public class ApiTokens {
 
     static final String PREFIX = "crt_";
     private static final int SECRET_BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Roles roles;
@@ -68,7 +61,7 @@ public class ApiTokens {
     /** Issues a token on behalf of CareRelay itself: a new practice's first Clinic Admin token. */
     @Transactional
     public IssuedToken issue(PracticeId practice, String name, StaffRole role, Actor actor) {
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        String secret = PREFIX + Secrets.token(SECRET_BYTES);
         return new IssuedToken(insert(practice, name, role, secret, actor), secret);
     }
 
@@ -170,18 +163,7 @@ public class ApiTokens {
                 rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
     }
 
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[SECRET_BYTES];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Secrets.sha256(secret);
     }
 }

@@ -10,8 +10,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @ConditionalOnWebApplication
 class ApiWebConfiguration implements WebMvcConfigurer {
 
+    private final AccessDenials denials;
+
+    ApiWebConfiguration(AccessDenials denials) {
+        this.denials = denials;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor()).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor(denials)).addPathPatterns("/api/**");
     }
 }

@@ -21,6 +21,12 @@ class PermissionInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PermissionInterceptor.class);
 
+    private final AccessDenials denials;
+
+    PermissionInterceptor(AccessDenials denials) {
+        this.denials = denials;
+    }
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
@@ -36,6 +42,7 @@ class PermissionInterceptor implements HandlerInterceptor {
             throw new AccessDeniedException("Endpoint without a permission");
         }
         if (!Callers.current().can(required.value())) {
+            denials.record(Callers.current(), required.value());
             throw new AccessDeniedException("Missing permission " + required.value());
         }
         return true;

@@ -1,22 +1,37 @@
 package org.carerelay.identity;
 
-import org.springframework.context.annotation.Bean;
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.carerelay.shared.Actor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API is stateless: every request carries a bearer token and every endpoint names the permission it needs
- * ({@link org.carerelay.shared.RequiresPermission}). Health, metrics and the API documentation are open.
+ * Three kinds of caller, three filter chains. The API is stateless: every request carries a bearer token and
+ * every endpoint names the permission it needs ({@link org.carerelay.shared.RequiresPermission}). The staff
+ * console ({@code /console/**}) and the patient portal ({@code /portal/**}) are pages with a session cookie and a
+ * CSRF token in every form. Health, metrics, the API documentation and vendors' webhooks are open. Every
+ * response carries the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -35,9 +50,71 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .headers(SecurityConfiguration::securityHeaders)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());
         return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain consoleSecurity(HttpSecurity http, WebSessions sessions, StaffSignIn staff,
+            AccessDenials denials, Clock clock) throws Exception {
+        return pages(http, "/console", Actor.Type.STAFF, sessions, staff, denials, clock,
+                "/console/sign-in", "/console/sign-in/**", "/console/password-reset", "/console/password-reset/**");
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain portalSecurity(HttpSecurity http, WebSessions sessions, StaffSignIn staff,
+            AccessDenials denials, Clock clock) throws Exception {
+        return pages(http, "/portal", Actor.Type.PATIENT, sessions, staff, denials, clock,
+                "/portal/sign-in", "/portal/sign-in/**");
+    }
+
+    /** Pages under {@code prefix} for signed-in callers of {@code type}; {@code open} paths for anyone. */
+    private static SecurityFilterChain pages(HttpSecurity http, String prefix, Actor.Type type, WebSessions sessions,
+            StaffSignIn staff, AccessDenials denials, Clock clock, String... open) throws Exception {
+        AuthorizationManager<RequestAuthorizationContext> signedInAs = (authentication, context) ->
+                new AuthorizationDecision(authentication.get() instanceof SignedIn signedIn
+                        && signedIn.caller().actor().type() == type);
+        http.securityMatcher(prefix, prefix + "/**")
+                .securityContext(context -> context.securityContextRepository(sessions.securityContextRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository()))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(open).permitAll()
+                        .anyRequest().access(signedInAs))
+                .addFilterAfter(new SessionLifetimeFilter(sessions, staff, clock), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> toSignIn(request, response, prefix))
+                        .accessDeniedHandler(deniedPage(denials, prefix)))
+                .headers(SecurityConfiguration::securityHeaders)
+                .requestCache(cache -> cache.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable()); // sign-out is a page action that audits it
+        return http.build();
+    }
+
+    /** To the sign-in page, saying why when the browser's session just ended. */
+    private static void toSignIn(HttpServletRequest request, HttpServletResponse response, String prefix)
+            throws IOException {
+        boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+        response.sendRedirect(request.getContextPath() + prefix + "/sign-in" + (ended ? "?expired" : ""));
+    }
+
+    private static AccessDeniedHandler deniedPage(AccessDenials denials, String prefix) {
+        return (request, response, e) -> {
+            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                    .getAuthentication();
+            if (authentication instanceof SignedIn signedIn) {
+                denials.record(signedIn.caller(), null);
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            } else {
+                // A form posted without its CSRF token, typically after the session ended: sign in again.
+                toSignIn(request, response, prefix);
+            }
+        };
     }
 
     /** Everything no other chain claims (other modules may add chains for their paths, ordered before this). */
@@ -45,7 +122,7 @@ class SecurityConfiguration {
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain publicSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/static/**", "/error", "/favicon.ico",
+                        .requestMatchers("/", "/static/**", "/webjars/**", "/error", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webhooks/**")
@@ -53,9 +130,21 @@ class SecurityConfiguration {
                         .anyRequest().denyAll())
                 // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
+                .headers(SecurityConfiguration::securityHeaders)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());
         return http.build();
+    }
+
+    /**
+     * The same on every response: the Content-Security-Policy, no Referer at all (a sign-in link's token must not
+     * leak to another site), no framing, no MIME sniffing, and HSTS on requests that came over TLS.
+     */
+    static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter(new ContentSecurityPolicy())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .frameOptions(frame -> frame.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
 
     /** Lets {@code @RequiresPermission("x")} stand for {@code @PreAuthorize("hasAuthority('x')")}. */

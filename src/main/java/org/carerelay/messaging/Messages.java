@@ -168,6 +168,28 @@ public class Messages {
         return find(practice, id);
     }
 
+    /**
+     * E-mails a member of the practice's staff (a password reset they asked for): no patient, no consent rules,
+     * no quiet hours; the practice's sender identity and provider as for every e-mail.
+     */
+    @Transactional
+    public Message sendToStaff(PracticeId practice, String email, String templateKey, String language,
+            Map<String, Object> context) {
+        Actor actor = Actor.system("staff-accounts");
+        TemplateVersion template = templates.effective(practice, templateKey, language);
+        Map<String, Object> model = new java.util.HashMap<>(context);
+        model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
+        RenderedMessage rendered = renderer.render(template.parts(), Channel.EMAIL, model, ZoneId.of("UTC"),
+                template.language());
+        MessageId id = MessageId.random();
+        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.EMAIL, null, null);
+        insertDelivery(practice, actor, id, Channel.EMAIL, email, null, null, rendered.emailSubject(),
+                rendered.emailText(), rendered.emailHtml(), new PolicyOutcome(DeliveryStatus.QUEUED, null,
+                        clock.instant(), false, List.of(new Delivery.Decision("staff-account", "allowed",
+                                "a security message the staff member asked for"))));
+        return find(practice, id);
+    }
+
     private boolean insertMessage(PracticeId practice, Actor actor, MessageId id,
             org.carerelay.practice.PatientId patient, TemplateVersion template, Purpose purpose,
             Channel requestedChannel, String idempotencyKey, Instant notBefore) {

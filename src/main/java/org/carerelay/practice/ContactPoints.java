@@ -133,11 +133,22 @@ public class ContactPoints {
 
     @Transactional(readOnly = true)
     public List<Holder> holders(PracticeId practice, ContactSystem system, String value) {
+        return holders(practice, system, value, false);
+    }
+
+    /** The holders of {@code value} for whom the practice verified it: who may sign in with it. */
+    @Transactional(readOnly = true)
+    public List<Holder> verifiedHolders(PracticeId practice, ContactSystem system, String value) {
+        return holders(practice, system, value, true);
+    }
+
+    private List<Holder> holders(PracticeId practice, ContactSystem system, String value, boolean verifiedOnly) {
         return jdbc.sql("SELECT patient_id, id FROM contact_point WHERE practice_id = :practice AND system = :system "
-                        + "AND value = :value ORDER BY created_at, id")
+                        + "AND value = :value AND (verified OR NOT :verifiedOnly) ORDER BY created_at, id")
                 .param("practice", practice.value())
                 .param("system", system.name())
                 .param("value", value)
+                .param("verifiedOnly", verifiedOnly)
                 .query((rs, n) -> new Holder(new PatientId(rs.getObject("patient_id", UUID.class)),
                         new ContactPointId(rs.getObject("id", UUID.class))))
                 .list();

@@ -37,11 +37,12 @@ public class Practices {
         PracticeId id = new PracticeId(UUID.randomUUID());
         Instant now = clock.instant();
         details.postalAddress().bind(jdbc.sql("""
-                INSERT INTO practice (id, name, brand_name, address_line1, address_line2, city, region, postal_code,
-                                      country, default_language, created_at, updated_at)
-                VALUES (:id, :name, :brandName, :line1, :line2, :city, :region, :postalCode, :country, :language,
-                        :now, :now)"""))
+                INSERT INTO practice (id, slug, name, brand_name, address_line1, address_line2, city, region,
+                                      postal_code, country, default_language, created_at, updated_at)
+                VALUES (:id, :slug, :name, :brandName, :line1, :line2, :city, :region, :postalCode, :country,
+                        :language, :now, :now)"""))
                 .param("id", id.value())
+                .param("slug", freeSlug(details.brandName()))
                 .param("name", details.name())
                 .param("brandName", details.brandName())
                 .param("language", details.defaultLanguage())
@@ -58,6 +59,19 @@ public class Practices {
                 .query(Practices::practice)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Practice"));
+    }
+
+    /** The practice a portal link names. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Practice> bySlug(String slug) {
+        return jdbc.sql("SELECT * FROM practice WHERE slug = :slug").param("slug", slug)
+                .query(Practices::practice).optional();
+    }
+
+    /** Every practice on this server, by name: the portal's chooser when a link names none. */
+    @Transactional(readOnly = true)
+    public java.util.List<Practice> all() {
+        return jdbc.sql("SELECT * FROM practice ORDER BY brand_name, id").query(Practices::practice).list();
     }
 
     @Transactional(readOnly = true)
@@ -89,8 +103,28 @@ public class Practices {
         return get(caller.practice());
     }
 
+    /** "Riverside Family Medicine" becomes riverside-family-medicine, or riverside-family-medicine-2 when taken. */
+    private String freeSlug(String brandName) {
+        String base = brandName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = "practice";
+        }
+        // Registrations are rare: serialize them so two cannot pick the same free slug.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('practice-slug', 0))").query((ResultSet rs) -> {
+        });
+        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql(
+                "SELECT slug FROM practice WHERE slug = :base OR slug LIKE :prefix")
+                .param("base", base).param("prefix", base + "-%").query(String.class).list());
+        String slug = base;
+        for (int n = 2; taken.contains(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
     private static Practice practice(ResultSet rs, int rowNum) throws SQLException {
-        return new Practice(new PracticeId(rs.getObject("id", UUID.class)), rs.getString("name"),
+        return new Practice(new PracticeId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
                 rs.getString("brand_name"), Address.read(rs), rs.getString("default_language"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

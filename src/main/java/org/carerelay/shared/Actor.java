@@ -3,7 +3,7 @@ package org.carerelay.shared;
 import java.util.Objects;
 
 /** Who did something, as the audit log records it: a type and an opaque id, never a name. */
-public record Actor(Type type, String id) {
+public record Actor(Type type, String id) implements java.io.Serializable {
 
     public enum Type {
         STAFF, PATIENT, SYSTEM, API_TOKEN

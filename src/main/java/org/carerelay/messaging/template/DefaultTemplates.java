@@ -24,9 +24,11 @@ public final class DefaultTemplates {
             "appointment-cancelled", "sign-in-link", "new-secure-message", "payment-receipt");
     /** The SMS-only replies to keywords (STOP, START, HELP). */
     public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");
+    /** The e-mail-only messages to the practice's staff (a password reset). */
+    public static final List<String> STAFF_KEYS = List.of("staff-password-reset");
     /** Every shipped key. */
-    public static final List<String> ALL_KEYS = java.util.stream.Stream.concat(KEYS.stream(),
-            KEYWORD_REPLIES.stream()).toList();
+    public static final List<String> ALL_KEYS = java.util.stream.Stream.of(KEYS, KEYWORD_REPLIES, STAFF_KEYS)
+            .flatMap(List::stream).toList();
     public static final List<String> LANGUAGES = List.of("en", "es");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

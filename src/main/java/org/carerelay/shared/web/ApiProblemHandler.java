@@ -33,10 +33,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /**
- * Every API error as RFC 9457 problem details that name the offending field. Values are never echoed (they
- * may be PHI) and no stack trace or exception text from a library ever reaches the client.
+ * Every API error (of a {@code @RestController}; pages answer with pages) as RFC 9457 problem details that name
+ * the offending field. Values are never echoed (they may be PHI) and no stack trace or exception text from a
+ * library ever reaches the client.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TemplateRendererTests {
 
     private final TemplateRenderer renderer = new TemplateRenderer();
-    private final Practice practice = new Practice(new PracticeId(java.util.UUID.randomUUID()), "Riverside Family Medicine",
+    private final Practice practice = new Practice(new PracticeId(java.util.UUID.randomUUID()), "riverside",
+            "Riverside Family Medicine",
             "Riverside", new Address("100 Riverside Drive", null, "New York", "NY", "10024", "US"), "en",
             Instant.now(), Instant.now());
     private final ZoneId chicago = ZoneId.of("America/Chicago");

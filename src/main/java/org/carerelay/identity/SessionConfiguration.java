@@ -1,0 +1,35 @@
+package org.carerelay.identity;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * Web sessions live in PostgreSQL, so any node serves any request. They end after 15 minutes without a request,
+ * for every role; {@link ExpiredSessions} (not Spring Session's own cleanup) deletes them, so that each expiry
+ * is audited. Not only for the web server: operator commands change passwords, which ends sessions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableJdbcHttpSession(maxInactiveIntervalInSeconds = WebSessions.IDLE_TIMEOUT_SECONDS,
+        cleanupCron = Scheduled.CRON_DISABLED)
+class SessionConfiguration {
+
+    static final String COOKIE = "CARERELAY_SESSION";
+
+    @Bean
+    CookieSerializer cookieSerializer(@Value("${carerelay.public-base-url}") String publicBaseUrl) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(COOKIE);
+        cookie.setCookiePath("/");
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        // Behind a TLS-terminating load balancer the request itself may look like plain HTTP: the public
+        // address decides.
+        cookie.setUseSecureCookie(publicBaseUrl.startsWith("https://"));
+        return cookie;
+    }
+}

@@ -1,0 +1,130 @@
+package org.carerelay.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starting and ending a signed-in web session. Sign-in rotates the session id (no fixation) and a fresh CSRF
+ * token; sign-out deletes the session; "sign out everywhere" deletes every session of the person.
+ */
+@Component
+public class WebSessions {
+
+    public static final int IDLE_TIMEOUT_SECONDS = 15 * 60;
+    /** The page warns this long before the idle timeout and offers to stay signed in. */
+    public static final int WARNING_SECONDS = 2 * 60;
+    static final Duration STAFF_LIFETIME = Duration.ofHours(12);
+    static final Duration PATIENT_LIFETIME = Duration.ofHours(24);
+
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    WebSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog auditLog, Clock clock) {
+        this.sessions = sessions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    SecurityContextRepository securityContextRepository() {
+        return contexts;
+    }
+
+    CsrfTokenRepository csrfTokenRepository() {
+        return csrfTokens;
+    }
+
+    /** Makes {@code caller} the signed-in person of this browser's session, under a new session id. */
+    public void signIn(HttpServletRequest request, HttpServletResponse response, Caller caller) {
+        HttpSession session = request.getSession(true);
+        request.changeSessionId();
+        session.removeAttribute(StaffSignIn.PENDING);
+        csrfTokens.saveToken(null, request, response);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new SignedIn(caller, clock.instant()));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    /** Ends this browser's session. */
+    @Transactional
+    public void signOut(HttpServletRequest request, Caller caller) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        auditLog.record(AuditEvent.of(caller, "session.signed_out", target(caller)));
+    }
+
+    /** Ends this browser's session without the person asking: audited as expired, for {@code reason}. */
+    @Transactional
+    public void end(HttpServletRequest request, Caller caller, String reason) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        auditLog.record(AuditEvent.of(caller, "session.expired", target(caller), java.util.Map.of("reason", reason)));
+    }
+
+    /** Keeps the session, with the person's permissions as they are now. */
+    void replace(HttpServletRequest request, HttpServletResponse response, SignedIn current) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(current);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+    }
+
+    /** Ends every session of the caller, on every device, this one included. */
+    @Transactional
+    public int signOutEverywhere(HttpServletRequest request, Caller caller) {
+        var all = sessions.findByPrincipalName(SignedIn.principalName(caller));
+        all.keySet().forEach(sessions::deleteById);
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        auditLog.record(new AuditEvent(caller.practice(), caller.actor(), "session.signed_out_everywhere",
+                target(caller), java.util.Map.of("sessions", all.size())));
+        return all.size();
+    }
+
+    static Duration lifetime(Actor actor) {
+        return actor.type() == Actor.Type.PATIENT ? PATIENT_LIFETIME : STAFF_LIFETIME;
+    }
+
+    static AuditEvent.Target target(Caller caller) {
+        return target(caller.actor());
+    }
+
+    static AuditEvent.Target target(Actor actor) {
+        String type = switch (actor.type()) {
+            case PATIENT -> "patient";
+            case API_TOKEN -> "api_token";
+            case STAFF, SYSTEM -> "staff_user";
+        };
+        return AuditEvent.Target.of(type, actor.id());
+    }
+}
