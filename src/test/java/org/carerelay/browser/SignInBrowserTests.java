@@ -1,0 +1,209 @@
+package org.carerelay.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.carerelay.TestPatients;
+import org.carerelay.TestPractices;
+import org.carerelay.identity.StaffCredentials;
+import org.carerelay.practice.Practice;
+import org.carerelay.practice.Practices;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.StaffRole;
+import org.carerelay.practice.StaffUser;
+import org.carerelay.practice.StaffUserDetails;
+import org.carerelay.practice.StaffUsers;
+import org.carerelay.shared.Actor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Sign-in as a patient and as a staff member in headless Chromium (Debian's chromium and chromedriver, which
+ * {@code .ci/run} installs; Selenium downloads nothing). The server runs for real, dispatch included, so the
+ * sign-in link travels through the messaging hub to the dev outbox, where the test reads it as a developer would.
+ * Screenshots of each page, on a desktop and a phone-sized window, go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "carerelay.db.local-data-directory=target/test-pg/${random.uuid}",
+        "carerelay.data-directory=target/test-data",
+        "carerelay.demo.enabled=false",
+        "carerelay.messaging.dispatch.interval=100ms"})
+class SignInBrowserTests {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void chromium() throws IOException {
+        assertThat(Path.of(CHROMEDRIVER)).as("Debian's chromium-driver (installed by .ci/run)").exists();
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPatientSignsInWithTheLinkFromTheDevOutboxAndTheLinkWorksOnce() {
+        Practice practice = context.getBean(Practices.class).get(TestPractices.register(context).id());
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));
+
+        open("/portal/sign-in?practice=" + practice.slug());
+        screenshots("portal-sign-in");
+        browser.findElement(By.id("contact")).sendKeys(email);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Check your email");
+
+        String link = linkFromDevOutbox(email);
+        browser.get(link);
+        screenshots("portal-confirm");
+        browser.findElement(By.id("confirm-sign-in")).click();
+        wait(ExpectedConditions.urlToBe(url("/portal")));
+        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Hello, Ana");
+        screenshots("portal-home");
+
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        browser.findElement(By.id("confirm-sign-in")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("no longer works");
+        screenshots("portal-link-used");
+    }
+
+    @Test
+    void aStaffMemberSignsInWithPasswordAndAuthenticatorCode() {
+        var practice = TestPractices.register(context).id();
+        StaffUser nurse = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
+                new StaffUserDetails("Nadia", "Demo", "nadia." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.CLINICAL_STAFF, true));
+        String password = "a long staff passphrase";
+        StaffCredentials credentials = context.getBean(StaffCredentials.class);
+        credentials.setPassword(practice, nurse.id().value(), password, Actor.system("test"));
+        credentials.requireTotp(new org.carerelay.shared.Caller(practice, Actor.system("test"), "SUPER_ADMIN",
+                java.util.Set.of()), true);
+
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        screenshots("console-sign-in");
+        browser.findElement(By.id("email")).sendKeys(nurse.email());
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        // The practice requires a second factor and the nurse has none: enrollment, with a QR code.
+        wait(ExpectedConditions.urlToBe(url("/console/sign-in/enroll")));
+        screenshots("console-enroll");
+        String secret = browser.findElement(By.cssSelector(".cr-secret")).getText();
+        // Enter submits: Bootstrap's smooth scrolling can leave a button below the fold mid-scroll for a click.
+        browser.findElement(By.id("code")).sendKeys(TotpCodes.now(secret) + Keys.ENTER);
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        screenshots("console-recovery-codes");
+
+        // Signing in again asks for the code.
+        browser.findElement(By.cssSelector("a.btn")).click();
+        browser.findElement(By.id("sign-out")).click();
+        browser.findElement(By.id("email")).sendKeys(nurse.email());
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(ExpectedConditions.urlToBe(url("/console/sign-in/second-factor")));
+        screenshots("console-second-factor");
+        browser.findElement(By.id("code")).sendKeys(TotpCodes.next(secret) + Keys.ENTER);
+        wait(ExpectedConditions.urlToBe(url("/console")));
+        assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Nadia");
+        screenshots("console-home");
+    }
+
+    private String linkFromDevOutbox(String email) {
+        RestClient outbox = RestClient.create(url(""));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> messages = outbox.get().uri("/dev/outbox/messages").retrieve()
+                    .body(new org.springframework.core.ParameterizedTypeReference<>() {
+                    });
+            for (Map<String, Object> message : messages) {
+                if (email.equals(message.get("to"))) {
+                    return String.valueOf(message.get("text")).replaceAll("(?s).*(http\\S+token=[A-Za-z0-9_-]+).*",
+                            "$1").replace("http://localhost:8080", url(""));
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("No sign-in link reached the dev outbox");
+    }
+
+    private void open(String path) {
+        browser.get(url(path));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+    }
+
+    /** The page as it looks on a desktop and on a phone. */
+    private static void screenshots(String name) {
+        try {
+            Dimension desktop = browser.manage().window().getSize();
+            Files.write(SCREENSHOTS.resolve(name + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.manage().window().setSize(new Dimension(390, 844));
+            Files.write(SCREENSHOTS.resolve(name + "-phone.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.manage().window().setSize(desktop);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
