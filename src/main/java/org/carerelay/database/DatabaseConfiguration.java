@@ -80,6 +80,13 @@ class DatabaseConfiguration {
     }
 
     /** The grants migration ({@code afterMigrate.sql}) needs to know which role the application uses. */
+    /** Boot's own, but setting each transaction's practice for row-level security. The one every module uses. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+        return new PracticeScopedTransactionManager(dataSource);
+    }
+
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(DatabaseAccounts accounts) {
         return configuration -> configuration.placeholders(Map.of("app_role", accounts.application().user()));

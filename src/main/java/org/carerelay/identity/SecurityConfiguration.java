@@ -79,7 +79,7 @@ class SecurityConfiguration {
                 new AuthorizationDecision(authentication.get() instanceof SignedIn signedIn
                         && signedIn.caller().actor().type() == type);
         http.securityMatcher(prefix, prefix + "/**")
-                .securityContext(context -> context.securityContextRepository(sessions.securityContextRepository()))
+                .securityContext(context -> context.securityContextRepository(sessions.securityContextRepository(type)))
                 .csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(open).permitAll()

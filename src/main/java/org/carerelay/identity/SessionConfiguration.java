@@ -1,10 +1,15 @@
 package org.carerelay.identity;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.session.jdbc.config.annotation.SpringSessionTransactionManager;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -19,6 +24,16 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 class SessionConfiguration {
 
     static final String COOKIE = "CARERELAY_SESSION";
+
+    /**
+     * Sessions read and write through a plain transaction manager: the application's sets the practice of the
+     * signed-in caller, and finding the caller means reading the session.
+     */
+    @Bean
+    @SpringSessionTransactionManager
+    PlatformTransactionManager sessionTransactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
 
     @Bean
     CookieSerializer cookieSerializer(@Value("${carerelay.public-base-url}") String publicBaseUrl) {

@@ -2,6 +2,7 @@ package org.carerelay.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,9 @@ public class WebSessions {
     static final Duration STAFF_LIFETIME = Duration.ofHours(12);
     static final Duration PATIENT_LIFETIME = Duration.ofHours(24);
 
-    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final Map<Actor.Type, HttpSessionSecurityContextRepository> contexts = Map.of(
+            Actor.Type.STAFF, contextRepository("CARERELAY_STAFF"),
+            Actor.Type.PATIENT, contextRepository("CARERELAY_PATIENT"));
     private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final AuditLog auditLog;
@@ -46,24 +49,40 @@ public class WebSessions {
         this.clock = clock;
     }
 
-    SecurityContextRepository securityContextRepository() {
-        return contexts;
+    /**
+     * Where the console ({@code STAFF}) or the portal ({@code PATIENT}) keeps its signed-in person: each its own
+     * attribute, so that a staff member's session is nobody on the portal's pages, and the reverse.
+     */
+    SecurityContextRepository securityContextRepository(Actor.Type type) {
+        return contexts.get(type);
+    }
+
+    private static HttpSessionSecurityContextRepository contextRepository(String key) {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setSpringSecurityContextKey(key);
+        return repository;
     }
 
     CsrfTokenRepository csrfTokenRepository() {
         return csrfTokens;
     }
 
-    /** Makes {@code caller} the signed-in person of this browser's session, under a new session id. */
+    /**
+     * Makes {@code caller} the signed-in person of this browser in a new session: whatever the old one held (the
+     * steps of this sign-in, or another person signed in on the same device) ends with it.
+     */
     public void signIn(HttpServletRequest request, HttpServletResponse response, Caller caller) {
+        HttpSession old = request.getSession(false);
+        if (old != null) {
+            old.invalidate();
+        }
         HttpSession session = request.getSession(true);
-        request.changeSessionId();
-        session.removeAttribute(StaffSignIn.PENDING);
-        csrfTokens.saveToken(null, request, response);
+        session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+                SignedIn.principalName(caller));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new SignedIn(caller, clock.instant()));
         SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        contexts.get(caller.actor().type()).saveContext(context, request, response);
     }
 
     /** Ends this browser's session. */
@@ -93,7 +112,7 @@ public class WebSessions {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(current);
         SecurityContextHolder.setContext(context);
-        contexts.saveContext(context, request, response);
+        contexts.get(current.caller().actor().type()).saveContext(context, request, response);
     }
 
     /** Ends every session of the caller, on every device, this one included. */

@@ -77,6 +77,28 @@ class PatientSignInIntegrationTests {
     }
 
     @Test
+    void aStaffMemberSignedInOnTheSameDeviceChangesNothingForThePatient() throws Exception {
+        var other = TestPractices.register(context).id();
+        var staff = context.getBean(org.carerelay.practice.StaffUsers.class).create(other,
+                org.carerelay.shared.Actor.system("test"), new org.carerelay.practice.StaffUserDetails("Fran", "Desk",
+                        "fran." + UUID.randomUUID() + "@clinic.example.test",
+                        org.carerelay.practice.StaffRole.FRONT_DESK, true));
+        context.getBean(StaffCredentials.class).setPassword(other, staff.id().value(), "a long desk passphrase",
+                org.carerelay.shared.Actor.system("test"));
+        WebClient sharedComputer = new WebClient(mvc);
+        sharedComputer.post("/console/sign-in", "email", staff.email(), "password", "a long desk passphrase");
+        assertThat(sharedComputer.get("/console").getResponse().getStatus()).isEqualTo(200);
+
+        // The portal does not see the staff member, and the link goes out in the patient's practice.
+        sharedComputer.post("/portal/sign-in", "practice", practice.slug(), "contact", email);
+        assertThat(sharedComputer.post("/portal/sign-in/link", "token", linkToken(email)).getResponse()
+                .getRedirectedUrl()).isEqualTo("/portal");
+        assertThat(sharedComputer.get("/portal").getResponse().getStatus()).isEqualTo(200);
+        // One person per browser session: the patient's sign-in ended the staff member's.
+        assertThat(sharedComputer.get("/console").getResponse().getStatus()).isEqualTo(302);
+    }
+
+    @Test
     void twoConcurrentConfirmationsMakeExactlyOneSession() throws Exception {
         signIn.request(practice, email, "198.51.100.7");
         String token = linkToken(email);
