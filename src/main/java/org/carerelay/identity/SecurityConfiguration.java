@@ -77,14 +77,16 @@ class SecurityConfiguration {
             StaffSignIn staff, AccessDenials denials, Clock clock, String... open) throws Exception {
         AuthorizationManager<RequestAuthorizationContext> signedInAs = (authentication, context) ->
                 new AuthorizationDecision(authentication.get() instanceof SignedIn signedIn
-                        && signedIn.caller().actor().type() == type);
+                        && (type == Actor.Type.PATIENT ? mayUsePortal(signedIn, context.getRequest())
+                                : signedIn.caller().actor().type() == type));
         http.securityMatcher(prefix, prefix + "/**")
                 .securityContext(context -> context.securityContextRepository(sessions.securityContextRepository(type)))
                 .csrf(csrf -> csrf.csrfTokenRepository(sessions.csrfTokenRepository()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(open).permitAll()
                         .anyRequest().access(signedInAs))
-                .addFilterAfter(new SessionLifetimeFilter(sessions, staff, clock), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(sessions, staff, clock, type),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> toSignIn(request, response, prefix))
                         .accessDeniedHandler(deniedPage(denials, prefix)))
@@ -94,6 +96,20 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable()); // sign-out is a page action that audits it
         return http.build();
+    }
+
+    /** The portal's patient themself, or a staff member viewing it as them: reading only. */
+    private static boolean mayUsePortal(SignedIn signedIn, HttpServletRequest request) {
+        if (signedIn.portalPatient() == null) {
+            return false;
+        }
+        if (!signedIn.viewingAsPatient()) {
+            return true;
+        }
+        String method = request.getMethod();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return method.equals("GET") || method.equals("HEAD") || path.equals("/portal/session/keepalive")
+                || path.equals("/portal/view-as/end");
     }
 
     /** To the sign-in page, saying why when the browser's session just ended. */

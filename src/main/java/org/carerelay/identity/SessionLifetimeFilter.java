@@ -24,11 +24,14 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
     private final WebSessions sessions;
     private final StaffSignIn staff;
     private final Clock clock;
+    private final Actor.Type pages;
 
-    SessionLifetimeFilter(WebSessions sessions, StaffSignIn staff, Clock clock) {
+    /** {@code pages}: whose pages these are (STAFF the console, PATIENT the portal). */
+    SessionLifetimeFilter(WebSessions sessions, StaffSignIn staff, Clock clock, Actor.Type pages) {
         this.sessions = sessions;
         this.staff = staff;
         this.clock = clock;
+        this.pages = pages;
     }
 
     @Override
@@ -44,7 +47,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
             if (tooOld || current.isEmpty()) {
                 sessions.end(request, caller, tooOld ? "lifetime" : "deactivated");
             } else if (!current.get().equals(caller)) {
-                sessions.replace(request, response, signedIn.withCaller(current.get()));
+                sessions.replace(request, response, signedIn.withCaller(current.get()), pages);
             }
         }
         chain.doFilter(request, response);

@@ -3,6 +3,7 @@ package org.carerelay.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +36,11 @@ public class WebSessions {
     static final Duration STAFF_LIFETIME = Duration.ofHours(12);
     static final Duration PATIENT_LIFETIME = Duration.ofHours(24);
 
+    private static final String PATIENT_CONTEXT = "CARERELAY_PATIENT";
+
     private final Map<Actor.Type, HttpSessionSecurityContextRepository> contexts = Map.of(
             Actor.Type.STAFF, contextRepository("CARERELAY_STAFF"),
-            Actor.Type.PATIENT, contextRepository("CARERELAY_PATIENT"));
+            Actor.Type.PATIENT, contextRepository(PATIENT_CONTEXT));
     private final CsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final AuditLog auditLog;
@@ -80,9 +83,35 @@ public class WebSessions {
         session.setAttribute(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
                 SignedIn.principalName(caller));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new SignedIn(caller, clock.instant()));
+        UUID portalPatient = caller.actor().type() == Actor.Type.PATIENT ? UUID.fromString(caller.actor().id()) : null;
+        context.setAuthentication(new SignedIn(caller, clock.instant(), portalPatient));
         SecurityContextHolder.setContext(context);
         contexts.get(caller.actor().type()).saveContext(context, request, response);
+    }
+
+    /**
+     * Lets a staff member with {@code portal:impersonate} see the portal as {@code patient} sees it, read-only,
+     * in this browser session beside their console session. Audited prominently: who looked at whose portal.
+     */
+    @Transactional
+    public void viewPortalAs(HttpServletRequest request, HttpServletResponse response, Caller staff,
+            UUID patient) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new SignedIn(staff, clock.instant(), patient));
+        contexts.get(Actor.Type.PATIENT).saveContext(context, request, response);
+        auditLog.record(AuditEvent.of(staff, "portal.impersonation_started", AuditEvent.Target.of("patient", patient),
+                java.util.Map.of("readOnly", true)));
+    }
+
+    /** Ends viewing the portal as a patient; the console session goes on. */
+    @Transactional
+    public void endPortalView(HttpServletRequest request, Caller staff, UUID patient) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(PATIENT_CONTEXT);
+        }
+        SecurityContextHolder.clearContext();
+        auditLog.record(AuditEvent.of(staff, "portal.impersonation_ended", AuditEvent.Target.of("patient", patient)));
     }
 
     /** Ends this browser's session. */
@@ -108,11 +137,11 @@ public class WebSessions {
     }
 
     /** Keeps the session, with the person's permissions as they are now. */
-    void replace(HttpServletRequest request, HttpServletResponse response, SignedIn current) {
+    void replace(HttpServletRequest request, HttpServletResponse response, SignedIn current, Actor.Type chain) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(current);
         SecurityContextHolder.setContext(context);
-        contexts.get(current.caller().actor().type()).saveContext(context, request, response);
+        contexts.get(chain).saveContext(context, request, response);
     }
 
     /** Ends every session of the caller, on every device, this one included. */

@@ -12,4 +12,10 @@ import org.carerelay.practice.PatientId;
 public record Message(MessageId id, PatientId patientId, String templateKey, String language, int templateVersion,
         Purpose purpose, Channel requestedChannel, String idempotencyKey, Instant createdAt,
         List<Delivery> deliveries) {
+
+    /** The same message without what was said: for a viewer who may not see it. */
+    Message withoutContent() {
+        return new Message(id, patientId, templateKey, language, templateVersion, purpose, requestedChannel,
+                idempotencyKey, createdAt, deliveries.stream().map(Delivery::withoutContent).toList());
+    }
 }

@@ -26,6 +26,7 @@ import org.carerelay.messaging.template.TemplateParts;
 import org.carerelay.messaging.template.TemplateRenderer;
 import org.carerelay.messaging.template.TemplateVersion;
 import org.carerelay.messaging.template.Templates;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.ContactPoint;
 import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.Patient;
@@ -59,6 +60,7 @@ public class Messages {
     static final java.time.Duration MAX_NOT_BEFORE = java.time.Duration.ofDays(366);
 
     private final JdbcClient jdbc;
+    private final ClinicalAccess clinicalAccess;
     private final AuditLog auditLog;
     private final Patients patients;
     private final Practices practices;
@@ -70,8 +72,10 @@ public class Messages {
     private final Clock clock;
 
     Messages(JdbcClient jdbc, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
-            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, JsonMapper json, Clock clock) {
+            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, ClinicalAccess clinicalAccess,
+            JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.clinicalAccess = clinicalAccess;
         this.auditLog = auditLog;
         this.patients = patients;
         this.practices = practices;
@@ -257,7 +261,8 @@ public class Messages {
         Instant due = outcome.dueAt() == null ? now : outcome.dueAt();
         return new Delivery(delivery, channel, recipient, outcome.status(), outcome.reason(), due, null, null,
                 segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
-                outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)));
+                outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)), subject,
+                text);
     }
 
     /**
@@ -320,14 +325,29 @@ public class Messages {
         ListPage<MessageId> ids = Paging.page(jdbc, "id", from, "created_at DESC, id", params,
                 (rs, n) -> new MessageId(rs.getObject("id", UUID.class)), page);
         auditLog.record(AuditEvent.of(caller, "phi.messages.listed", null, Map.of("messages", ids.items())));
-        return ids.map(id -> find(caller.practice(), id));
+        return ids.map(id -> visibleTo(caller, find(caller.practice(), id)));
+    }
+
+    /**
+     * What {@code caller} may see of a message's content. A sign-in link or code is a credential: nobody sees it
+     * again. Care messages are clinical content ({@link ClinicalAccess}). The rest (reminders, confirmations,
+     * receipts) is for everyone who works the inbox.
+     */
+    private Message visibleTo(Caller caller, Message message) {
+        boolean hidden = switch (message.purpose()) {
+            case SECURITY -> true;
+            case CARE -> message.patientId() == null || !clinicalAccess.canSee(caller, message.patientId());
+            case TRANSACTIONAL, MARKETING -> false;
+        };
+        return hidden ? message.withoutContent() : message;
     }
 
     /** A message with its delivery timeline, viewed by {@code caller}: a PHI access, audited. */
     @Transactional
     public Message view(Caller caller, MessageId id) {
-        Message message = find(caller.practice(), id);
-        auditLog.record(AuditEvent.of(caller, "phi.message.viewed", AuditEvent.Target.of("message", id)));
+        Message message = visibleTo(caller, find(caller.practice(), id));
+        auditLog.record(AuditEvent.of(caller, "phi.message.viewed", AuditEvent.Target.of("message", id),
+                Map.of("content", !message.deliveries().isEmpty() && message.deliveries().get(0).text() != null)));
         return message;
     }
 
@@ -458,7 +478,7 @@ public class Messages {
                 segments, rs.getString("sms_encoding"),
                 json.readValue(rs.getString("decisions"), new TypeReference<List<Delivery.Decision>>() {
                 }),
-                timeline);
+                timeline, rs.getString("subject"), rs.getString("body_text"));
     }
 
     private static Message message(ResultSet rs, List<Delivery> deliveries) throws SQLException {

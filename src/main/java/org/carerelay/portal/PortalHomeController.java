@@ -3,6 +3,7 @@ package org.carerelay.portal;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.carerelay.identity.SignedIn;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.PatientId;
@@ -34,7 +35,7 @@ class PortalHomeController {
     @GetMapping("/portal")
     String home(Model model) {
         Caller caller = Callers.current();
-        UUID patient = UUID.fromString(caller.actor().id());
+        UUID patient = SignedIn.currentPortalPatient();
         model.addAttribute("patient", patients.find(caller.practice(), new PatientId(patient)));
         model.addAttribute("practice", practices.get(caller.practice()));
         model.addAttribute("appointments", appointments.list(caller,

@@ -1,11 +1,12 @@
 package org.carerelay.identity.web;
 
+import org.carerelay.identity.SignedIn;
 import org.carerelay.identity.WebSessions;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What every page's idle-timeout warning needs to know (see the layout's session fragment). */
+/** What every page needs to know of its session: the idle-timeout warning's timing, and who is looking. */
 @ControllerAdvice(annotations = Controller.class)
 class SessionPageAttributes {
 
@@ -17,5 +18,11 @@ class SessionPageAttributes {
     @ModelAttribute("sessionWarningSeconds")
     int warning() {
         return WebSessions.WARNING_SECONDS;
+    }
+
+    /** A staff member viewing the portal as a patient: the portal shows a banner and offers no changes. */
+    @ModelAttribute("viewingAsPatient")
+    boolean viewingAsPatient() {
+        return SignedIn.currentlyViewingAsPatient();
     }
 }

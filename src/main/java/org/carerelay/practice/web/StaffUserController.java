@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.StaffUser;
 import org.carerelay.practice.StaffUserId;
 import org.carerelay.practice.StaffUserDetails;
@@ -28,9 +29,24 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffUserController {
 
     private final StaffUsers staffUsers;
+    private final ClinicalAccess clinicalAccess;
 
-    StaffUserController(StaffUsers staffUsers) {
+    StaffUserController(StaffUsers staffUsers, ClinicalAccess clinicalAccess) {
         this.staffUsers = staffUsers;
+        this.clinicalAccess = clinicalAccess;
+    }
+
+    /** The provider a Doctor is, and whether they see clinical content for their panel or the whole practice. */
+    @GetMapping("/{id}/clinical-access")
+    @RequiresPermission(Permissions.PRACTICE_READ)
+    ClinicalAccess.Setting clinicalAccess(@PathVariable UUID id) {
+        return clinicalAccess.setting(Callers.current(), id);
+    }
+
+    @PutMapping("/{id}/clinical-access")
+    @RequiresPermission(Permissions.STAFF_MANAGE)
+    ClinicalAccess.Setting setClinicalAccess(@PathVariable UUID id, @RequestBody ClinicalAccess.Setting setting) {
+        return clinicalAccess.set(Callers.current(), id, setting);
     }
 
     @PostMapping

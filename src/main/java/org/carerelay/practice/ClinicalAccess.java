@@ -1,0 +1,113 @@
+package org.carerelay.practice;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.Permissions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may see a patient's clinical content (clinical message bodies, notes, results). It takes the
+ * {@code clinical:view} permission; a Doctor has it only for the patients on their panel — those whose usual
+ * provider they are, or who saw them in the last 24 months or are booked with them — unless a Clinic Admin
+ * widened their access to the whole practice. A Doctor linked to no provider has an empty panel.
+ */
+@Service
+public class ClinicalAccess {
+
+    static final int PANEL_MONTHS = 24;
+
+    public enum Scope {
+        PANEL, PRACTICE
+    }
+
+    /** A staff member's clinical access as a Clinic Admin set it: the provider they are, and how far they see. */
+    public record Setting(UUID providerId, Scope scope) {
+    }
+
+    private final JdbcClient jdbc;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    ClinicalAccess(JdbcClient jdbc, AuditLog auditLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean canSee(Caller caller, PatientId patient) {
+        if (!caller.can(Permissions.CLINICAL_VIEW)) {
+            return false;
+        }
+        if (caller.actor().type() != Actor.Type.STAFF || !StaffRole.DOCTOR.name().equals(caller.role())) {
+            return true;
+        }
+        Setting setting = setting(caller, UUID.fromString(caller.actor().id()));
+        if (setting.scope() == Scope.PRACTICE) {
+            return true;
+        }
+        return setting.providerId() != null && jdbc.sql("""
+                SELECT EXISTS (SELECT FROM patient WHERE practice_id = :practice AND id = :patient
+                                AND usual_provider_id = :provider)
+                    OR EXISTS (SELECT FROM appointment WHERE practice_id = :practice AND patient_id = :patient
+                                AND provider_id = :provider AND starts_at >= :since)""")
+                .param("practice", caller.practice().value())
+                .param("patient", patient.value())
+                .param("provider", setting.providerId())
+                .param("since", Timestamp.from(clock.instant().atOffset(ZoneOffset.UTC)
+                        .minusMonths(PANEL_MONTHS).toInstant()))
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Transactional(readOnly = true)
+    public Setting setting(Caller caller, UUID staff) {
+        return jdbc.sql("SELECT provider_id, clinical_scope FROM staff_user WHERE practice_id = :practice AND id = :id")
+                .param("practice", caller.practice().value())
+                .param("id", staff)
+                .query((rs, n) -> new Setting(rs.getObject("provider_id", UUID.class),
+                        Scope.valueOf(rs.getString("clinical_scope"))))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Staff user"));
+    }
+
+    /** A Clinic Admin links a staff member to the provider they are and sets how far they see; audited. */
+    @Transactional
+    public Setting set(Caller caller, UUID staff, Setting setting) {
+        if (setting.scope() == null) {
+            throw new InvalidFieldException("scope", "is required");
+        }
+        Optional.ofNullable(setting.providerId()).ifPresent(provider -> NotFoundException.referencedBy("providerId",
+                () -> jdbc.sql("SELECT id FROM provider WHERE practice_id = :practice AND id = :id")
+                        .param("practice", caller.practice().value()).param("id", provider)
+                        .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("Provider"))));
+        int updated = jdbc.sql("""
+                UPDATE staff_user SET provider_id = :provider, clinical_scope = :scope, updated_at = :now
+                WHERE practice_id = :practice AND id = :id""")
+                .param("provider", setting.providerId())
+                .param("scope", setting.scope().name())
+                .param("now", Timestamp.from(clock.instant()))
+                .param("practice", caller.practice().value())
+                .param("id", staff)
+                .update();
+        if (updated == 0) {
+            throw new NotFoundException("Staff user");
+        }
+        auditLog.record(AuditEvent.of(caller, "staff.clinical_access_changed", AuditEvent.Target.of("staff_user", staff),
+                Map.of("scope", setting.scope())));
+        return setting;
+    }
+}
