@@ -21,6 +21,7 @@ import org.carerelay.practice.AppointmentTypeDetails;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.BusinessHours;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.ConsentSource;
 import org.carerelay.practice.ContactSystem;
@@ -42,6 +43,7 @@ import org.carerelay.practice.ProviderDetails;
 import org.carerelay.practice.Providers;
 import org.carerelay.practice.Sex;
 import org.carerelay.practice.StaffRole;
+import org.carerelay.practice.StaffUser;
 import org.carerelay.practice.StaffUserDetails;
 import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Actor;
@@ -89,10 +91,11 @@ class DemoSeeder {
     private final Patients patients;
     private final AppointmentTypes appointmentTypes;
     private final Appointments appointments;
+    private final ClinicalAccess clinicalAccess;
     private final Clock clock;
 
     DemoSeeder(Practices practices, Locations locations, Providers providers, StaffUsers staff, Patients patients,
-            AppointmentTypes appointmentTypes, Appointments appointments, Clock clock) {
+            AppointmentTypes appointmentTypes, Appointments appointments, ClinicalAccess clinicalAccess, Clock clock) {
         this.practices = practices;
         this.locations = locations;
         this.providers = providers;
@@ -100,6 +103,7 @@ class DemoSeeder {
         this.patients = patients;
         this.appointmentTypes = appointmentTypes;
         this.appointments = appointments;
+        this.clinicalAccess = clinicalAccess;
         this.clock = clock;
     }
 
@@ -131,8 +135,13 @@ class DemoSeeder {
 
         for (StaffRole role : StaffRole.values()) {
             String local = role.name().toLowerCase().replace("_", "");
-            staff.create(practice.id(), ACTOR, new StaffUserDetails(staffGiven(role), "Demo",
+            StaffUser member = staff.create(practice.id(), ACTOR, new StaffUserDetails(staffGiven(role), "Demo",
                     local + "@" + DOMAIN, role, true));
+            if (role == StaffRole.DOCTOR) {
+                // The demo doctor is Dr. Fischer in the schedule: their panel is Dr. Fischer's patients.
+                clinicalAccess.set(seeder, member.id().value(), new ClinicalAccess.Setting(team.get(0).id().value(),
+                        ClinicalAccess.Scope.PANEL));
+            }
         }
 
         List<AppointmentType> inPerson = List.of(
