@@ -157,6 +157,19 @@ class SignInBrowserTests {
         wait(ExpectedConditions.urlToBe(url("/console")));
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Welcome, Nadia");
         screenshots("console-home");
+
+        // The idle warning, on a timescale of seconds: the page's own script, told 4 s instead of 15 minutes.
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const warning = document.getElementById('session-warning');
+                warning.dataset.timeout = '4'; warning.dataset.warning = '3';
+                const again = document.createElement('script');
+                again.src = '/static/js/session-timeout.js';
+                document.body.appendChild(again);""");
+        wait(ExpectedConditions.visibilityOfElementLocated(By.id("session-warning")));
+        screenshots("console-idle-warning");
+        browser.findElement(By.id("stay-signed-in")).click();
+        wait(ExpectedConditions.invisibilityOfElementLocated(By.id("session-warning")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(url("/console"));
     }
 
     private String linkFromDevOutbox(String email) {
