@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -121,7 +122,7 @@ class SecurityConfiguration {
 
     private static AccessDeniedHandler deniedPage(AccessDenials denials, String prefix) {
         return (request, response, e) -> {
-            var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+            var authentication = SecurityContextHolder.getContext()
                     .getAuthentication();
             if (authentication instanceof SignedIn signedIn) {
                 denials.record(signedIn.caller(), null);

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starting and ending a signed-in web session. Sign-in rotates the session id (no fixation) and a fresh CSRF
- * token; sign-out deletes the session; "sign out everywhere" deletes every session of the person.
+ * Starting and ending a signed-in web session. Sign-in starts a new session (a new id and CSRF token: no
+ * fixation); sign-out deletes the session; "sign out everywhere" deletes every session of the person.
  */
 @Component
 public class WebSessions {
@@ -100,7 +100,7 @@ public class WebSessions {
         context.setAuthentication(new SignedIn(staff, clock.instant(), patient));
         contexts.get(Actor.Type.PATIENT).saveContext(context, request, response);
         auditLog.record(AuditEvent.of(staff, "portal.impersonation_started", AuditEvent.Target.of("patient", patient),
-                java.util.Map.of("readOnly", true)));
+                Map.of("readOnly", true)));
     }
 
     /** Ends viewing the portal as a patient; the console session goes on. */
@@ -117,23 +117,15 @@ public class WebSessions {
     /** Ends this browser's session. */
     @Transactional
     public void signOut(HttpServletRequest request, Caller caller) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        SecurityContextHolder.clearContext();
+        endSession(request);
         auditLog.record(AuditEvent.of(caller, "session.signed_out", target(caller)));
     }
 
     /** Ends this browser's session without the person asking: audited as expired, for {@code reason}. */
     @Transactional
     public void end(HttpServletRequest request, Caller caller, String reason) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
-        }
-        SecurityContextHolder.clearContext();
-        auditLog.record(AuditEvent.of(caller, "session.expired", target(caller), java.util.Map.of("reason", reason)));
+        endSession(request);
+        auditLog.record(AuditEvent.of(caller, "session.expired", target(caller), Map.of("reason", reason)));
     }
 
     /** Keeps the session, with the person's permissions as they are now. */
@@ -149,14 +141,18 @@ public class WebSessions {
     public int signOutEverywhere(HttpServletRequest request, Caller caller) {
         var all = sessions.findByPrincipalName(SignedIn.principalName(caller));
         all.keySet().forEach(sessions::deleteById);
+        endSession(request);
+        auditLog.record(new AuditEvent(caller.practice(), caller.actor(), "session.signed_out_everywhere",
+                target(caller), Map.of("sessions", all.size())));
+        return all.size();
+    }
+
+    private static void endSession(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
-        auditLog.record(new AuditEvent(caller.practice(), caller.actor(), "session.signed_out_everywhere",
-                target(caller), java.util.Map.of("sessions", all.size())));
-        return all.size();
     }
 
     static Duration lifetime(Actor actor) {
