@@ -204,6 +204,7 @@ class DemoSeeder {
         smsConsents.put(ConsentPurpose.MARKETING_SMS, random.nextInt(10) < 3);
         Map<ConsentPurpose, Boolean> emailConsents = new EnumMap<>(ConsentPurpose.class);
         emailConsents.put(ConsentPurpose.EMAIL, true);
+        emailConsents.put(ConsentPurpose.MARKETING_EMAIL, random.nextInt(10) < 5);
         emailConsents.put(ConsentPurpose.PHI_OVER_CHANNEL, random.nextInt(10) < 4);
         List<NewContactPoint> contacts = List.of(
                 new NewContactPoint(ContactSystem.PHONE, phone, true, smsConsents, ConsentSource.WRITTEN_FORM),

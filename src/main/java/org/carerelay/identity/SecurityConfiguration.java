@@ -142,11 +142,12 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/static/**", "/webjars/**", "/error", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webhooks/**")
+                                "/webhooks/**", "/unsubscribe/**")
                         .permitAll()
                         .anyRequest().denyAll())
-                // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**"))
+                // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead. An
+                // unsubscribe link's secret is its own proof, and mail apps' one-click POSTs carry no token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/unsubscribe/**"))
                 .headers(SecurityConfiguration::securityHeaders)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());

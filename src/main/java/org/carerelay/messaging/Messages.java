@@ -58,9 +58,13 @@ public class Messages {
 
     /** How far ahead a message may be scheduled. */
     static final java.time.Duration MAX_NOT_BEFORE = java.time.Duration.ofDays(366);
+    /** The unsubscribe link's words in the shipped languages. */
+    private static final Map<String, String> UNSUBSCRIBE_LABELS = Map.of("en", "Unsubscribe from these emails",
+            "es", "Cancelar la suscripción a estos correos");
 
     private final JdbcClient jdbc;
     private final ClinicalAccess clinicalAccess;
+    private final Unsubscribes unsubscribes;
     private final AuditLog auditLog;
     private final Patients patients;
     private final Practices practices;
@@ -73,9 +77,10 @@ public class Messages {
 
     Messages(JdbcClient jdbc, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
             TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, ClinicalAccess clinicalAccess,
-            JsonMapper json, Clock clock) {
+            Unsubscribes unsubscribes, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.clinicalAccess = clinicalAccess;
+        this.unsubscribes = unsubscribes;
         this.auditLog = auditLog;
         this.patients = patients;
         this.practices = practices;
@@ -118,10 +123,18 @@ public class Messages {
 
         Choice choice = choose(practice, patient, request, chosenContact, template, zone);
         org.carerelay.practice.Practice details = practices.get(practice);
+        // Marketing e-mail carries its unsubscribe link in the footer and in List-Unsubscribe (RFC 8058).
+        String unsubscribeToken = request.purpose() == Purpose.MARKETING && choice.channel() == Channel.EMAIL
+                ? Unsubscribes.newToken() : null;
+        Map<String, Object> model = new java.util.HashMap<>(
+                TemplateModel.of(details, patient.givenName(), request.context()));
+        if (unsubscribeToken != null) {
+            model.put("unsubscribeUrl", unsubscribes.url(unsubscribeToken));
+            model.put("unsubscribeLabel", UNSUBSCRIBE_LABELS.getOrDefault(template.language(), "Unsubscribe"));
+        }
         RenderedMessage rendered;
         try {
-            rendered = renderer.render(template.parts(), choice.channel(),
-                    TemplateModel.of(details, patient.givenName(), request.context()), zone, template.language());
+            rendered = renderer.render(template.parts(), choice.channel(), model, zone, template.language());
         } catch (TemplateException e) {
             throw new InvalidFieldException("context", e.getMessage());
         }
@@ -136,7 +149,8 @@ public class Messages {
             return sameRequest(byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow(), request);
         }
         String text = switch (choice.channel()) {
-            case EMAIL -> rendered.emailText();
+            case EMAIL -> unsubscribeToken == null ? rendered.emailText()
+                    : rendered.emailText() + "\n\n" + model.get("unsubscribeLabel") + ": " + model.get("unsubscribeUrl");
             case SMS -> sms;
             default -> rendered.inAppBody();
         };
@@ -144,7 +158,7 @@ public class Messages {
                 choice.contact() == null ? patient.id().toString() : choice.contact().value(),
                 choice.contact() == null ? null : choice.contact().id().value(), zone.getId(),
                 choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
-                rendered.emailHtml(), choice.outcome());
+                rendered.emailHtml(), unsubscribeToken, choice.outcome());
         // What was just written, without reading it back: sends come in bursts.
         return new Message(id, patient.id(), template.key(), template.language(), template.version(),
                 request.purpose(), request.channel(), request.idempotencyKey(), delivery.timeline().get(0).at(),
@@ -166,7 +180,7 @@ public class Messages {
         String sms = renderer.render(template.parts(), Channel.SMS, model, ZoneId.of("UTC"), template.language()).sms();
         MessageId id = MessageId.random();
         insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.SMS, null, null);
-        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, null, sms, null,
+        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, null, sms, null, null,
                 new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(
                         new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"))));
         return find(practice, id);
@@ -188,7 +202,7 @@ public class Messages {
         MessageId id = MessageId.random();
         insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.EMAIL, null, null);
         insertDelivery(practice, actor, id, Channel.EMAIL, email, null, null, rendered.emailSubject(),
-                rendered.emailText(), rendered.emailHtml(), new PolicyOutcome(DeliveryStatus.QUEUED, null,
+                rendered.emailText(), rendered.emailHtml(), null, new PolicyOutcome(DeliveryStatus.QUEUED, null,
                         clock.instant(), false, List.of(new Delivery.Decision("staff-account", "allowed",
                                 "a security message the staff member asked for"))));
         return find(practice, id);
@@ -228,16 +242,17 @@ public class Messages {
 
     private Delivery insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
             String recipient, UUID contactPoint, String timeZone, String subject, String text, String html,
-            PolicyOutcome outcome) {
+            String unsubscribeToken, PolicyOutcome outcome) {
         DeliveryId delivery = DeliveryId.random();
         SmsSegments segments = channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, time_zone, subject,
                                       body_text, body_html, sms_segments, sms_encoding, status, reason, decisions,
-                                      under_exemption, due_at, created_at, updated_at)
+                                      under_exemption, due_at, unsubscribe_token, created_at, updated_at)
                 VALUES (:id, :practice, :message, :channel, :recipient, :contact, :timeZone, :subject, :text, :html, :segments,
-                        :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :now, :now)""")
+                        :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :unsubscribe, :now, :now)""")
+                .param("unsubscribe", unsubscribeToken)
                 .param("id", delivery.value())
                 .param("practice", practice.value())
                 .param("message", message.value())

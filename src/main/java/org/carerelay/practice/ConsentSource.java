@@ -13,5 +13,7 @@ public enum ConsentSource {
     /** An import from another system (EHR sync, CSV). */
     IMPORT,
     /** The patient initiated contact from this point (their own message). */
-    PATIENT_INITIATED
+    PATIENT_INITIATED,
+    /** The patient used the unsubscribe link of a marketing e-mail (or their mail app's one-click button). */
+    EMAIL_UNSUBSCRIBE
 }

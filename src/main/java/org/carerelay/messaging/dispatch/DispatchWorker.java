@@ -18,6 +18,7 @@ import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.Unsubscribes;
 import org.carerelay.messaging.policy.DeliveryPolicy;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
@@ -52,15 +53,18 @@ public class DispatchWorker {
     private final DeliveryLog deliveryLog;
     private final DeliveryReceipts receipts;
     private final DeliveryPolicy policy;
+    private final Unsubscribes unsubscribes;
     private final Clock clock;
     private final boolean enabled;
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
     private final ExecutorService sending;
 
     DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
-            DeliveryReceipts receipts, DeliveryPolicy policy, Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
+            DeliveryReceipts receipts, DeliveryPolicy policy, Unsubscribes unsubscribes, Clock clock,
+            @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:32}") int concurrency) {
         this.jdbc = jdbc;
+        this.unsubscribes = unsubscribes;
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
@@ -147,7 +151,7 @@ public class DispatchWorker {
                         new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
                         Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
                         rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
-                        rs.getString("time_zone")))
+                        rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
                 .list();
         claimed.forEach(message -> deliveryLog.record(message.practice(), ACTOR, message.deliveryId(),
                 DeliveryStatus.SENDING, null));

@@ -7,8 +7,17 @@ import org.carerelay.shared.PracticeId;
 
 /**
  * What a provider adapter sends: one claimed delivery. {@code attempt} starts at 1; {@code deliveryId} is the
- * idempotency key for providers that take one, so a retried claim never sends twice.
+ * idempotency key for providers that take one, so a retried claim never sends twice. {@code unsubscribeUrl} is
+ * set on marketing e-mail: the adapter puts it in {@code List-Unsubscribe} with one-click (RFC 8058).
  */
 public record OutgoingMessage(PracticeId practice, DeliveryId deliveryId, Channel channel, Purpose purpose, String to,
-        String subject, String text, String html, Integer smsSegments, int attempt, String timeZone) {
+        String subject, String text, String html, Integer smsSegments, int attempt, String timeZone,
+        String unsubscribeUrl) {
+
+    /** The two headers of RFC 8058 for marketing e-mail; empty otherwise. */
+    public java.util.Map<String, String> listUnsubscribeHeaders() {
+        return unsubscribeUrl == null ? java.util.Map.of() : java.util.Map.of(
+                "List-Unsubscribe", "<" + unsubscribeUrl + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
 }

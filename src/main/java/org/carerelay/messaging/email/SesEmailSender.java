@@ -54,6 +54,15 @@ class SesEmailSender implements ChannelSender {
         return channel == Channel.EMAIL;
     }
 
+    private static java.util.List<MessageHeader> headers(OutgoingMessage message) {
+        java.util.List<MessageHeader> headers = new java.util.ArrayList<>();
+        headers.add(MessageHeader.builder().name(SmtpEmailSender.DELIVERY_HEADER)
+                .value(message.deliveryId().toString()).build());
+        message.listUnsubscribeHeaders().forEach((name, value) ->
+                headers.add(MessageHeader.builder().name(name).value(value).build()));
+        return headers;
+    }
+
     @Override
     public SendOutcome send(OutgoingMessage message) {
         try {
@@ -68,8 +77,7 @@ class SesEmailSender implements ChannelSender {
                     .content(content -> content.simple(simple -> simple
                             .subject(utf8(message.subject()))
                             .body(body.build())
-                            .headers(MessageHeader.builder().name(SmtpEmailSender.DELIVERY_HEADER)
-                                    .value(message.deliveryId().toString()).build())));
+                            .headers(headers(message))));
             if (!configurationSet.isBlank()) {
                 request.configurationSetName(configurationSet);
             }

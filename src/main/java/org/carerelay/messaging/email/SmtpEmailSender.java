@@ -74,6 +74,9 @@ class SmtpEmailSender implements ChannelSender {
                 helper.setText(message.text());
             }
             mime.setHeader(DELIVERY_HEADER, message.deliveryId().toString());
+            for (var header : message.listUnsubscribeHeaders().entrySet()) {
+                mime.setHeader(header.getKey(), header.getValue());
+            }
             sender.send(mime);
             return new SendOutcome.Accepted(PROVIDER, mime.getMessageID(), false);
         } catch (MailAuthenticationException e) {

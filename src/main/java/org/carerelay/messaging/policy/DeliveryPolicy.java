@@ -104,8 +104,10 @@ public class DeliveryPolicy {
             if (!security && Boolean.FALSE.equals(email)) {
                 return suppressed(decisions, "consent", "email-opted-out");
             }
-            if (purpose == Purpose.MARKETING && !Boolean.TRUE.equals(email)) {
-                return suppressed(decisions, "consent", "no-marketing-email-consent");
+            Boolean marketing = consent.get(ConsentPurpose.MARKETING_EMAIL);
+            if (purpose == Purpose.MARKETING && !Boolean.TRUE.equals(marketing)) {
+                return suppressed(decisions, "consent",
+                        marketing == null ? "no-marketing-email-consent" : "marketing-email-unsubscribed");
             }
             decisions.add(new Decision("consent", "allowed", email == null ? "no refusal on record" : "email granted"));
         }

@@ -103,6 +103,27 @@ class SesEmailSenderIntegrationTests {
     }
 
     @Test
+    void marketingEmailCarriesListUnsubscribeWithOneClick() {
+        ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"MessageId\": \"m-1\"}")));
+        Patient reader = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                new org.carerelay.practice.NewContactPoint(org.carerelay.practice.ContactSystem.EMAIL,
+                        "reader@example.test", true, java.util.Map.of(org.carerelay.practice.ConsentPurpose.EMAIL, true,
+                        org.carerelay.practice.ConsentPurpose.MARKETING_EMAIL, true),
+                        org.carerelay.practice.ConsentSource.WRITTEN_FORM));
+        messages.send(practice.id(), Actor.system("test"), new SendRequest(reader.id(), null, Channel.EMAIL,
+                "new-secure-message", DefaultTemplates.sample("new-secure-message"), Purpose.MARKETING, null, null));
+        worker.dispatchDue();
+
+        ses.verify(postRequestedFor(urlEqualTo(SEND))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Headers[?(@.Name == 'List-Unsubscribe')].Value",
+                        containing("/unsubscribe/")))
+                .withRequestBody(matchingJsonPath(
+                        "$.Content.Simple.Headers[?(@.Name == 'List-Unsubscribe-Post')].Value",
+                        containing("List-Unsubscribe=One-Click"))));
+    }
+
+    @Test
     void aRejectedMessageFailsWithSesErrorCodeAndThrottlingIsRetried() {
         ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")

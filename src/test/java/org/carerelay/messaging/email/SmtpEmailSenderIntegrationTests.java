@@ -62,6 +62,24 @@ class SmtpEmailSenderIntegrationTests {
     JdbcClient jdbc;
 
     @Test
+    void marketingEmailCarriesListUnsubscribeWithOneClick() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                new org.carerelay.practice.NewContactPoint(org.carerelay.practice.ContactSystem.EMAIL,
+                        "news.reader@newsletter.test", true,
+                        java.util.Map.of(org.carerelay.practice.ConsentPurpose.EMAIL, true,
+                        org.carerelay.practice.ConsentPurpose.MARKETING_EMAIL, true),
+                        org.carerelay.practice.ConsentSource.WRITTEN_FORM));
+        messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null, Channel.EMAIL,
+                "new-secure-message", DefaultTemplates.sample("new-secure-message"), Purpose.MARKETING, null, null));
+        worker.dispatchDue();
+
+        MimeMessage mail = smtp.getReceivedMessagesForDomain("newsletter.test")[0];
+        assertThat(mail.getHeader("List-Unsubscribe")[0]).matches("<http://localhost:8080/unsubscribe/[A-Za-z0-9_-]+>");
+        assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
     void sendsMultipartAlternativeFromThePracticesSenderIdentity() throws Exception {
         TestPractice practice = TestPractices.register(context);
         Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
