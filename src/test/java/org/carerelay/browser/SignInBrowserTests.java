@@ -13,6 +13,11 @@ import java.util.UUID;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.identity.StaffCredentials;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.Practice;
 import org.carerelay.practice.Practices;
 import org.carerelay.practice.PreferredChannel;
@@ -94,7 +99,8 @@ class SignInBrowserTests {
     void aPatientSignsInWithTheLinkFromTheDevOutboxAndTheLinkWorksOnce() {
         Practice practice = context.getBean(Practices.class).get(TestPractices.register(context).id());
         String email = "ana." + UUID.randomUUID() + "@example.test";
-        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email(email));
 
         open("/portal/sign-in?practice=" + practice.slug());
         screenshots("portal-sign-in");
@@ -108,6 +114,11 @@ class SignInBrowserTests {
         browser.findElement(By.id("confirm-sign-in")).click();
         wait(ExpectedConditions.urlToBe(url("/portal")));
         assertThat(browser.findElement(By.id("welcome")).getText()).isEqualTo("Hello, Ana");
+
+        // A message for the patient appears on the open page, pushed over Server-Sent Events.
+        context.getBean(Messages.class).send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.IN_APP, "new-secure-message", Map.of("link", url("/portal")), Purpose.CARE, null, null));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "New secure message"));
         screenshots("portal-home");
 
         browser.manage().deleteAllCookies();

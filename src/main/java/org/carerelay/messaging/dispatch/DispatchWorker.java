@@ -19,6 +19,7 @@ import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.Unsubscribes;
+import org.carerelay.messaging.inapp.InAppNotifications;
 import org.carerelay.messaging.policy.DeliveryPolicy;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
@@ -168,6 +169,9 @@ public class DispatchWorker {
                 deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.SENT, null);
             }
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), status, null);
+            if (message.channel() == Channel.IN_APP) {
+                InAppNotifications.announce(jdbc, message.deliveryId().value());
+            }
         } else if (outcome instanceof SendOutcome.Deferred deferred) {
             // Back in the queue for when the sender's bucket has a token; the attempt does not count.
             jdbc.sql("UPDATE delivery SET status = 'QUEUED', reason = 'rate-limited', claimed_until = NULL, "
