@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.carerelay.messaging.sms.EndUserMessagingEvents;
 import org.carerelay.shared.InvalidFieldException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /webhooks/ses}: Amazon SNS deliveries of SES events. Only messages of the deployment's own topics
- * ({@code CARERELAY_SNS_TOPIC_ARNS}), signed by SNS and at most an hour old, are read; a subscription is confirmed;
- * a notification's SES event updates its delivery. SNS posts JSON as text/plain.
+ * {@code /webhooks/ses}: what AWS publishes to Amazon SNS for CareRelay — SES events, and End User Messaging's SMS
+ * events and inbound texts. Only messages of the deployment's own topics ({@code CARERELAY_SNS_TOPIC_ARNS}), signed
+ * by SNS and at most an hour old, are read; a subscription is confirmed; a notification updates its delivery or is
+ * an inbound text. SNS posts JSON as text/plain.
  */
 @RestController
 class SesWebhooks {
@@ -39,15 +41,18 @@ class SesWebhooks {
     private final SnsMessageVerifier verifier;
     private final SnsSubscriptions subscriptions;
     private final SesEvents events;
+    private final EndUserMessagingEvents smsEvents;
     private final JsonMapper json;
     private final Set<String> topics;
     private final Clock clock;
 
-    SesWebhooks(SnsMessageVerifier verifier, SnsSubscriptions subscriptions, SesEvents events, JsonMapper json,
+    SesWebhooks(SnsMessageVerifier verifier, SnsSubscriptions subscriptions, SesEvents events,
+            EndUserMessagingEvents smsEvents, JsonMapper json,
             @Value("${carerelay.aws.sns-topic-arns:}") List<String> topics, Clock clock) {
         this.verifier = verifier;
         this.subscriptions = subscriptions;
         this.events = events;
+        this.smsEvents = smsEvents;
         this.json = json;
         this.topics = topics.stream().map(String::trim).filter(topic -> !topic.isEmpty()).collect(Collectors.toSet());
         this.clock = clock;
@@ -79,8 +84,13 @@ class SesWebhooks {
                         confirmed ? "confirmed" : "could not be confirmed; SNS will ask again");
             }
             case "Notification" -> {
+                JsonNode payload = parse(message.path("Message").asString(), "Message");
+                if (smsEvents.handles(payload)) {
+                    smsEvents.apply(payload);
+                    return ResponseEntity.ok().build();
+                }
                 try {
-                    events.apply(parse(message.path("Message").asString(), "Message"));
+                    events.apply(payload);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidFieldException("Message", "is not an SES event: " + e.getMessage());
                 }

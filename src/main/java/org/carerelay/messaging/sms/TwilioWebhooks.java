@@ -2,7 +2,6 @@ package org.carerelay.messaging.sms;
 
 import java.net.URI;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +11,6 @@ import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.carerelay.messaging.inbound.InboundSms;
 import org.carerelay.practice.ContactNormalizer;
-import org.carerelay.practice.Practices;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.carerelay.shared.InvalidFieldException;
@@ -45,16 +43,16 @@ class TwilioWebhooks {
     private final InboundSms inbound;
     private final DeliveryReceipts receipts;
     private final Settings settings;
-    private final Practices practices;
+    private final PracticeNumbers numbers;
     private final ContactNormalizer normalizer;
     private final String publicBaseUrl;
 
-    TwilioWebhooks(InboundSms inbound, DeliveryReceipts receipts, Settings settings, Practices practices,
+    TwilioWebhooks(InboundSms inbound, DeliveryReceipts receipts, Settings settings, PracticeNumbers numbers,
             ContactNormalizer normalizer, @Value("${carerelay.public-base-url}") String publicBaseUrl) {
         this.inbound = inbound;
         this.receipts = receipts;
         this.settings = settings;
-        this.practices = practices;
+        this.numbers = numbers;
         this.normalizer = normalizer;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/$", "");
     }
@@ -64,7 +62,7 @@ class TwilioWebhooks {
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
-        Optional<PracticeId> practice = to == null ? Optional.empty() : practiceFor(to);
+        Optional<PracticeId> practice = to == null ? Optional.empty() : numbers.practiceFor(to);
         String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
         if (!TwilioSignature.valid(token, url(request), params, signature)) {
             return forbidden(practice.isEmpty() ? "no practice has the number it was sent to"
@@ -97,7 +95,7 @@ class TwilioWebhooks {
         // The signature first, with the token of the practice whose number sent the message: whether a message
         // id is known is nobody's business before that.
         String from = params.get("From");
-        Optional<PracticeId> practice = from == null ? Optional.empty() : practiceFor(from);
+        Optional<PracticeId> practice = from == null ? Optional.empty() : numbers.practiceFor(from);
         String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
         if (!TwilioSignature.valid(token, url(request), params, signature)) {
             return forbidden(practice.isEmpty() ? "no practice has the number it was sent from"
@@ -155,17 +153,5 @@ class TwilioWebhooks {
         problem.setType(URI.create("https://carerelay.org/problems/forbidden"));
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    /** The practice whose SMS number this is; with one practice on the server, that practice. */
-    private Optional<PracticeId> practiceFor(String number) {
-        List<PracticeId> owners = settings.practicesStoring(Setting.SMS_ORIGINATION_NUMBER, number);
-        if (owners.size() == 1) {
-            return Optional.of(owners.get(0));
-        }
-        if (owners.isEmpty() && practices.count() == 1) {
-            return practices.first().map(practice -> practice.id());
-        }
-        return Optional.empty();
     }
 }

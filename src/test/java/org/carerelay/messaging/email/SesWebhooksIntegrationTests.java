@@ -11,15 +11,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.carerelay.SharedTestData;
+import org.carerelay.SignedSnsMessages;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -35,17 +33,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SES events as Amazon SNS delivers them: real SES notification bodies from ../shared/testdata, wrapped in SNS
@@ -57,20 +52,11 @@ import tools.jackson.databind.json.JsonMapper;
         "carerelay.messaging.dispatch.enabled=false",
         "carerelay.aws.sns-topic-arns=arn:aws:sns:us-east-1:123456789012:ses-events"})
 @AutoConfigureMockMvc
+@Import(SignedSnsMessages.TrustedKey.class)
 class SesWebhooksIntegrationTests {
 
-    static final KeyPair SNS_KEY = keyPair();
-    static final KeyPair OTHER_KEY = keyPair();
-    static final String CERT_URL = "https://sns.us-east-1.amazonaws.com/SimpleNotificationService-0123456789abcdef.pem";
-
-    @TestConfiguration
-    static class TrustedTestKey {
-        @Bean
-        @Primary
-        SnsSigningKeys testSigningKeys() {
-            return url -> SNS_KEY.getPublic();
-        }
-    }
+    static final KeyPair SNS_KEY = SignedSnsMessages.SNS_KEY;
+    static final KeyPair OTHER_KEY = SignedSnsMessages.OTHER_KEY;
 
     @MockitoBean
     SnsSubscriptions subscriptions;
@@ -84,7 +70,6 @@ class SesWebhooksIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    final JsonMapper json = JsonMapper.builder().build();
     TestPractice practice;
     String sesMessageId;
     UUID delivery;
@@ -165,13 +150,7 @@ class SesWebhooksIntegrationTests {
     private ResultActions notify(String sesEventFile, KeyPair key, String topic, java.time.Instant at) throws Exception {
         String event = Files.readString(SharedTestData.file(sesEventFile), StandardCharsets.UTF_8)
                 .replaceAll("\"messageId\"\\s*:\\s*\"[^\"]+\"", "\"messageId\": \"" + sesMessageId + "\"");
-        Map<String, String> notification = new LinkedHashMap<>();
-        notification.put("Type", "Notification");
-        notification.put("MessageId", UUID.randomUUID().toString());
-        notification.put("TopicArn", topic);
-        notification.put("Message", event);
-        notification.put("Timestamp", at.toString());
-        return deliver(signed(notification, key));
+        return deliver(SignedSnsMessages.notification(topic, event, at, key));
     }
 
     private ResultActions deliver(String body) throws Exception {
@@ -179,25 +158,8 @@ class SesWebhooksIntegrationTests {
                 .contentType(MediaType.TEXT_PLAIN).content(body));
     }
 
-    /** An SNS message signed as SNS signs one (SignatureVersion 2: SHA256withRSA over "name\nvalue\n" pairs). */
-    private String signed(Map<String, String> fields, KeyPair key) throws Exception {
-        List<String> order = fields.get("Type").equals("Notification")
-                ? List.of("Message", "MessageId", "Subject", "Timestamp", "TopicArn", "Type")
-                : List.of("Message", "MessageId", "SubscribeURL", "Timestamp", "Token", "TopicArn", "Type");
-        StringBuilder toSign = new StringBuilder();
-        for (String field : order) {
-            if (fields.containsKey(field)) {
-                toSign.append(field).append('\n').append(fields.get(field)).append('\n');
-            }
-        }
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key.getPrivate());
-        signature.update(toSign.toString().getBytes(StandardCharsets.UTF_8));
-        Map<String, String> message = new LinkedHashMap<>(fields);
-        message.put("SignatureVersion", "2");
-        message.put("Signature", Base64.getEncoder().encodeToString(signature.sign()));
-        message.put("SigningCertURL", CERT_URL);
-        return json.writeValueAsString(message);
+    private String signed(Map<String, String> fields, KeyPair key) {
+        return SignedSnsMessages.signed(fields, key);
     }
 
     private String deliveryStatus() {
@@ -208,15 +170,5 @@ class SesWebhooksIntegrationTests {
     private List<String> suppressed() {
         return jdbc.sql("SELECT address || ':' || reason FROM suppression WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(String.class).list();
-    }
-
-    private static KeyPair keyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
