@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Every {@code /api/v1} endpoint goes through the permission check. */
+/** Every API endpoint and console page goes through the permission check before its request is read. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ApiWebConfiguration implements WebMvcConfigurer {
@@ -18,6 +18,7 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new PermissionInterceptor(denials)).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor(denials, true)).addPathPatterns("/api/**");
+        registry.addInterceptor(new PermissionInterceptor(denials, false)).addPathPatterns("/console/**");
     }
 }

@@ -183,6 +183,37 @@ class SignInBrowserTests {
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/console"));
     }
 
+    @Test
+    void aClinicAdminEditsATemplateWithALivePreview() {
+        var practice = TestPractices.register(context).id();
+        StaffUser admin = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
+                new StaffUserDetails("Maria", "Demo", "maria." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.CLINIC_ADMIN, true));
+        context.getBean(StaffCredentials.class).setPassword(practice, admin.id().value(), "a long admin passphrase",
+                Actor.system("test"));
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        browser.findElement(By.id("email")).sendKeys(admin.email());
+        browser.findElement(By.id("password")).sendKeys("a long admin passphrase" + Keys.ENTER);
+        wait(ExpectedConditions.urlToBe(url("/console")));
+        browser.findElement(By.id("templates-link")).click();
+        browser.findElement(By.linkText("Edit")).click();
+
+        // Typing updates the preview: the SMS with its segment count, and the e-mail in its frame.
+        var sms = browser.findElement(By.id("sms"));
+        sms.clear();
+        sms.sendKeys("Hi {{patient.givenName}}, see you soon at {{practice.brandName}}.");
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-parts"), "Hi Alex, see you soon"));
+        assertThat(browser.findElement(By.id("sms-segments")).getText()).contains("1 segment");
+        browser.switchTo().frame("email-preview");
+        wait(ExpectedConditions.presenceOfElementLocated(By.tagName("table")));
+        browser.switchTo().defaultContent();
+        screenshots("console-template-editor");
+
+        browser.findElement(By.id("save")).submit();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "version 1"));
+    }
+
     private String linkFromDevOutbox(String email) {
         RestClient outbox = RestClient.create(url(""));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
