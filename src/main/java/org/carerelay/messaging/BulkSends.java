@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One template to many patients. The request is stored at once (202); bulk workers then turn its items into
- * messages through {@link Messages#send}, each item in its own transaction and with an idempotency key of its
- * own, so a crashed node's half-done batch is finished by another without a second message to anyone.
+ * messages through {@link Messages#send}, fifty to a transaction (an item that is refused sends its chunk through
+ * again item by item), each with an idempotency key of its own, so a crashed node's half-done batch is finished by
+ * another without a second message to anyone.
  */
 @Service
 public class BulkSends {
@@ -39,6 +40,8 @@ public class BulkSends {
     private static final Logger log = LoggerFactory.getLogger(BulkSends.class);
     static final int MAX_RECIPIENTS = 10_000;
     static final int BATCH = 200;
+    /** Items made into messages in one transaction. */
+    static final int CHUNK = 50;
     /** A claimed item whose worker died is picked up again after this. */
     static final Duration LEASE = Duration.ofMinutes(2);
 
@@ -175,20 +178,33 @@ public class BulkSends {
                         rs.getTimestamp("not_before") == null ? null : rs.getTimestamp("not_before").toInstant(),
                         new Actor(Actor.Type.valueOf(rs.getString("created_by_type")), rs.getString("created_by_id"))))
                 .list());
-        for (Item item : claimed) {
+        for (int from = 0; from < claimed.size(); from += CHUNK) {
+            List<Item> chunk = claimed.subList(from, Math.min(claimed.size(), from + CHUNK));
             try {
-                transactions.executeWithoutResult(status -> {
-                    Message message = messages.send(item.practice(), item.requestedBy(), new SendRequest(
-                            item.patient(), null, item.channel(), item.templateKey(),
-                            json.readValue(item.context(), new TypeReference<Map<String, Object>>() {
-                            }), item.purpose(), "bulk:" + item.bulk() + ":" + item.position(), item.notBefore()));
-                    finish(item, "SENT", message.id().value(), null);
-                });
-            } catch (InvalidFieldException | NotFoundException e) {
-                transactions.executeWithoutResult(status -> finish(item, "REFUSED", null, e.getMessage()));
+                // A chunk in one transaction: one audit append and one commit for its messages, not one each.
+                transactions.executeWithoutResult(status -> chunk.forEach(this::send));
+            } catch (RuntimeException e) {
+                // Something in the chunk was refused (or failed): each item again on its own.
+                chunk.forEach(this::sendAlone);
             }
         }
         return claimed.size();
+    }
+
+    private void send(Item item) {
+        Message message = messages.send(item.practice(), item.requestedBy(), new SendRequest(item.patient(), null,
+                item.channel(), item.templateKey(), json.readValue(item.context(),
+                        new TypeReference<Map<String, Object>>() {
+                        }), item.purpose(), "bulk:" + item.bulk() + ":" + item.position(), item.notBefore()));
+        finish(item, "SENT", message.id().value(), null);
+    }
+
+    private void sendAlone(Item item) {
+        try {
+            transactions.executeWithoutResult(status -> send(item));
+        } catch (InvalidFieldException | NotFoundException e) {
+            transactions.executeWithoutResult(status -> finish(item, "REFUSED", null, e.getMessage()));
+        }
     }
 
     private void finish(Item item, String status, UUID message, String reason) {

@@ -36,6 +36,7 @@ import org.carerelay.practice.Practices;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
 import org.carerelay.shared.PracticeId;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +52,9 @@ import org.springframework.util.FileSystemUtils;
  * End-to-end dispatch: a burst of 6,000 reminders (3,000 appointments × SMS and email) rendered, checked against
  * the policy, stored, sent through a simulated provider that takes 50 ms per message, and recorded; next to a
  * same-run baseline of the bare database work (insert message and delivery, claim, mark sent). Rate limits off.
- * Prints messages per second for both, their ratio, the burst time and the peak heap.
+ * Twice: with each reminder requested on its own (Messages.send from four clients), and as bulk sends (how a
+ * reminder job requests them). Prints messages per second, the ratio to the baseline, the burst time and the
+ * peak heap.
  */
 public final class DispatchBenchmark {
 
@@ -117,8 +120,39 @@ public final class DispatchBenchmark {
     }
 
     private static void run(ConfigurableApplicationContext context) throws Exception {
+        int total = APPOINTMENTS * 2;
+        Result individual = burst(context, "individual", (practice, patients) -> individualRequests(context,
+                practice, patients));
+        Result bulk = burst(context, "bulk", (practice, patients) -> bulkRequests(context, practice, patients));
+        Duration baseline = baseline(context, practice(context, "baseline").practice(), total);
+        double bare = total / seconds(baseline);
+
+        System.out.printf("%nDispatch burst: %d messages (%d appointments x SMS + email) through a provider taking "
+                + "50 ms each; baseline bare database work: %.0f messages/s%n", total, APPOINTMENTS, bare);
+        for (Result result : List.of(individual, bulk)) {
+            double endToEnd = total / seconds(result.burst());
+            System.out.printf("  %-11s requests accepted in %.1f s; all handed to the provider in %.1f s (goal < 10 s); "
+                            + "%.0f messages/s end to end (goal >= 1000), ratio to baseline %.2f (goal >= 0.50); "
+                            + "%d not sent; peak heap %d MB (goal < 512 MB)%n", result.name() + ":",
+                    seconds(result.requested()), seconds(result.burst()), endToEnd, endToEnd / bare,
+                    result.notSent(), result.peakHeap() / (1024 * 1024));
+        }
+    }
+
+    record Setup(PracticeId practice, List<Patient> patients) {
+    }
+
+    record Result(String name, Duration requested, Duration burst, long notSent, long peakHeap) {
+    }
+
+    interface Requests {
+        void make(PracticeId practice, List<Patient> patients) throws Exception;
+    }
+
+    /** A practice of its own for each burst, so that each counts only its own deliveries. */
+    private static Setup practice(ConfigurableApplicationContext context, String name) {
         Actor actor = Actor.system("bench");
-        PracticeId practice = context.getBean(Practices.class).register(new PracticeDetails("Bench Practice",
+        PracticeId practice = context.getBean(Practices.class).register(new PracticeDetails("Bench " + name,
                 "Bench", new Address("1 Bench St", null, "Chicago", "IL", "60601", "US"), "en"), actor).id();
         List<Patient> patients = new ArrayList<>();
         for (int i = 0; i < PATIENTS; i++) {
@@ -130,44 +164,33 @@ public final class DispatchBenchmark {
                             new NewContactPoint(ContactSystem.EMAIL, "pat" + i + "@example.test", true, Map.of(),
                                     ConsentSource.STAFF)))));
         }
-        Messages messages = context.getBean(Messages.class);
+        return new Setup(practice, patients);
+    }
+
+    /** Requests made, while dispatch workers hand what is due to the provider until every delivery is handed. */
+    private static Result burst(ConfigurableApplicationContext context, String name, Requests requests)
+            throws Exception {
+        Setup setup = practice(context, name);
         DispatchWorker worker = context.getBean(DispatchWorker.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
-        Map<String, Object> sample = DefaultTemplates.sample("appointment-reminder");
         int total = APPOINTMENTS * 2;
-
         HeapWatch heap = HeapWatch.start();
         Instant started = Instant.now();
         AtomicBoolean requesting = new AtomicBoolean(true);
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + WORKERS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            clients.add(threads.submit(() -> {
-                for (int a = client; a < APPOINTMENTS; a += CLIENTS) {
-                    Patient patient = patients.get(a % PATIENTS);
-                    for (Channel channel : List.of(Channel.SMS, Channel.EMAIL)) {
-                        messages.send(practice, actor, new SendRequest(patient.id(), null, channel,
-                                "appointment-reminder", sample, Purpose.CARE, "appt-" + a + "-" + channel, null));
-                    }
-                }
-            }));
-        }
+        ExecutorService threads = Executors.newFixedThreadPool(WORKERS);
         AtomicLong handed = new AtomicLong();
         List<Future<?>> workers = new ArrayList<>();
         for (int w = 0; w < WORKERS; w++) {
             workers.add(threads.submit(() -> {
                 while (requesting.get() || handed.get() < total) {
                     if (worker.dispatchDue() == 0) {
-                        handed.set(sent(jdbc, practice));
+                        handed.set(sent(jdbc, setup.practice()));
                         sleep(20);
                     }
                 }
             }));
         }
-        for (Future<?> client : clients) {
-            client.get();
-        }
+        requests.make(setup.practice(), setup.patients());
         Duration requested = Duration.between(started, Instant.now());
         requesting.set(false);
         for (Future<?> w : workers) {
@@ -175,20 +198,65 @@ public final class DispatchBenchmark {
         }
         Duration burst = Duration.between(started, Instant.now());
         long peakHeap = heap.stop();
-        long suppressed = jdbc.sql("SELECT count(*) FROM delivery WHERE practice_id = :p AND status NOT IN ('SENT')")
-                .param("p", practice.value()).query(Long.class).single();
+        threads.shutdown();
+        long notSent = jdbc.sql("SELECT count(*) FROM delivery WHERE practice_id = :p AND status NOT IN ('SENT')")
+                .param("p", setup.practice().value()).query(Long.class).single();
+        return new Result(name, requested, burst, notSent, peakHeap);
+    }
 
-        Duration baseline = baseline(context, practice, total);
+    /** Each reminder requested on its own (Messages.send), from four clients at once. */
+    private static void individualRequests(ConfigurableApplicationContext context, PracticeId practice,
+            List<Patient> patients) throws Exception {
+        Messages messages = context.getBean(Messages.class);
+        Map<String, Object> sample = DefaultTemplates.sample("appointment-reminder");
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            clients.add(threads.submit(() -> {
+                for (int a = client; a < APPOINTMENTS; a += CLIENTS) {
+                    Patient patient = patients.get(a % PATIENTS);
+                    for (Channel channel : List.of(Channel.SMS, Channel.EMAIL)) {
+                        messages.send(practice, Actor.system("bench"), new SendRequest(patient.id(), null, channel,
+                                "appointment-reminder", sample, Purpose.CARE, "appt-" + a + "-" + channel, null));
+                    }
+                }
+            }));
+        }
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        threads.shutdown();
+    }
 
-        double endToEnd = total / seconds(burst);
-        double bare = total / seconds(baseline);
-        System.out.printf("%nDispatch burst: %d messages (%d appointments x SMS + email), %d not sent%n", total,
-                APPOINTMENTS, suppressed);
-        System.out.printf("  requests accepted in %.1f s; all handed to the provider (50 ms each) in %.1f s (goal < 10 s)%n",
-                seconds(requested), seconds(burst));
-        System.out.printf("  end to end: %.0f messages/s (goal >= 1000); baseline bare database work: %.0f messages/s; "
-                + "ratio %.2f (goal >= 0.50)%n", endToEnd, bare, endToEnd / bare);
-        System.out.printf("  peak heap during the burst: %d MB (goal < 512 MB)%n", peakHeap / (1024 * 1024));
+    /**
+     * The reminders as two bulk sends (one per channel, as a reminder job makes them), turned into messages by two
+     * bulk workers side by side.
+     */
+    private static void bulkRequests(ConfigurableApplicationContext context, PracticeId practice,
+            List<Patient> patients) throws Exception {
+        BulkSends bulk = context.getBean(BulkSends.class);
+        Map<String, Object> sample = DefaultTemplates.sample("appointment-reminder");
+        Caller job = new Caller(practice, Actor.system("bench"), "SUPER_ADMIN", java.util.Set.of());
+        List<BulkSends.Recipient> recipients = new ArrayList<>();
+        for (int a = 0; a < APPOINTMENTS; a++) {
+            recipients.add(new BulkSends.Recipient(patients.get(a % PATIENTS).id(), sample));
+        }
+        for (Channel channel : List.of(Channel.SMS, Channel.EMAIL)) {
+            bulk.request(job, "appointment-reminder", channel, Purpose.CARE, null, recipients);
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(WORKERS);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < WORKERS; w++) {
+            workers.add(threads.submit(() -> {
+                while (bulk.processPending() > 0) {
+                    // until every item is a message
+                }
+            }));
+        }
+        for (Future<?> w : workers) {
+            w.get();
+        }
         threads.shutdown();
     }
 

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -100,35 +102,65 @@ public class DispatchWorker {
         }
     }
 
-    /** Claims and sends one batch of due deliveries, side by side; returns how many it claimed. */
+    /**
+     * Claims one batch of due deliveries, sends them side by side, and records their outcomes together in one
+     * transaction (one audit append for the batch rather than one per delivery: a practice's audit chain takes
+     * its appends one at a time). Returns how many it claimed.
+     */
     public int dispatchDue() {
         List<OutgoingMessage> claimed = transactions.execute(status -> claim());
-        List<Callable<Void>> sends = claimed.stream().map(message -> (Callable<Void>) () -> {
-            send(message);
-            return null;
-        }).toList();
+        List<Callable<SendOutcome>> sends = claimed.stream()
+                .map(message -> (Callable<SendOutcome>) () -> attempt(message)).toList();
+        List<Future<SendOutcome>> outcomes;
         try {
-            sending.invokeAll(sends);
+            outcomes = sending.invokeAll(sends);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // unsent claims are taken back when their lease ends
+            Thread.currentThread().interrupt(); // unrecorded claims are taken back when their lease ends
+            return claimed.size();
         }
+        recordAll(claimed, outcomes);
         return claimed.size();
     }
 
-    private void send(OutgoingMessage message) {
-        SendOutcome outcome;
+    private SendOutcome attempt(OutgoingMessage message) {
         try {
-            outcome = senders.send(message);
+            return senders.send(message);
         } catch (RuntimeException e) {
             log.warn("Adapter failed for delivery {}: {}", message.deliveryId(), e.getClass().getSimpleName());
-            outcome = new SendOutcome.TransientFailure("unknown", "adapter-error");
+            return new SendOutcome.TransientFailure("unknown", "adapter-error");
         }
-        SendOutcome result = outcome;
+    }
+
+    /** All outcomes in one transaction; should that fail, each in its own, so one bad row spoils no other. */
+    private void recordAll(List<OutgoingMessage> claimed, List<Future<SendOutcome>> outcomes) {
         try {
-            transactions.executeWithoutResult(status -> record(message, result));
-        } catch (RuntimeException e) {
-            log.error("Could not record the outcome of delivery {}; its lease will bring it back",
-                    message.deliveryId(), e);
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < claimed.size(); i++) {
+                    record(claimed.get(i), outcome(outcomes.get(i)));
+                }
+            });
+        } catch (RuntimeException batchFailed) {
+            for (int i = 0; i < claimed.size(); i++) {
+                OutgoingMessage message = claimed.get(i);
+                SendOutcome outcome = outcome(outcomes.get(i));
+                try {
+                    transactions.executeWithoutResult(status -> record(message, outcome));
+                } catch (RuntimeException e) {
+                    log.error("Could not record the outcome of delivery {}; its lease will bring it back",
+                            message.deliveryId(), e);
+                }
+            }
+        }
+    }
+
+    private static SendOutcome outcome(Future<SendOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.TransientFailure("unknown", "interrupted");
+        } catch (ExecutionException e) {
+            return new SendOutcome.TransientFailure("unknown", "adapter-error");
         }
     }
 
