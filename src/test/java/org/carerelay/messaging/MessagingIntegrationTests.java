@@ -166,6 +166,22 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void theExemptionCountsTextsByWhenTheyGoNotWhenTheyWereAskedFor() {
+        Patient patient = patient(Map.of(), PreferredChannel.SMS, "en");
+        Messages service = context.getBean(Messages.class);
+        java.time.Instant nextWeek = java.time.Instant.now().plus(java.time.Duration.ofDays(9));
+        java.util.function.Function<java.time.Instant, DeliveryStatus> exemptText = notBefore -> service.send(
+                practice.id(), Actor.system("test"), new SendRequest(patient.id(), null, Channel.SMS,
+                        "new-secure-message", Map.of("link", "https://x.example.test/m"), Purpose.CARE, null,
+                        notBefore)).deliveries().get(0).status();
+
+        // One scheduled for next week does not use up today's, nor the reverse; a second on the same day does.
+        assertThat(exemptText.apply(nextWeek)).isIn(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED);
+        assertThat(exemptText.apply(null)).isIn(DeliveryStatus.QUEUED, DeliveryStatus.DEFERRED); // quiet hours
+        assertThat(exemptText.apply(nextWeek.plus(java.time.Duration.ofHours(3)))).isEqualTo(DeliveryStatus.SUPPRESSED);
+    }
+
+    @Test
     void theExemptionHoldsUnderConcurrentSends() throws Exception {
         Patient patient = patient(Map.of(), PreferredChannel.SMS, "en");
         Messages service = context.getBean(Messages.class);
@@ -186,6 +202,8 @@ class MessagingIntegrationTests {
 
     @Test
     void smsDuringQuietHoursIsDeferredToTheMorningNeverDropped() throws Exception {
+        TestPractices.store(context, practice.id(), "quiet-hours.start", "21:00");
+        TestPractices.store(context, practice.id(), "quiet-hours.end", "08:00");
         Patient patient = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), PreferredChannel.SMS, "en");
         ZoneId chicago = ZoneId.of("America/Chicago");
         ZonedDateTime lateEvening = LocalDate.now(chicago).plusDays(2).atTime(22, 30).atZone(chicago);

@@ -72,6 +72,20 @@ public class DeliveryReceipts {
         }
     }
 
+    /**
+     * An e-mail delivery by its own id, as the {@code X-CareRelay-Delivery} header carried it: for events about
+     * mail handed to an SMTP relay (SES's SMTP interface), whose message ids the relay chose.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Sent> findEmail(DeliveryId delivery) {
+        return jdbc.sql("SELECT practice_id, id, channel, recipient FROM delivery WHERE id = :id AND channel = 'EMAIL'")
+                .param("id", delivery.value())
+                .query((rs, n) -> new Sent(new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        new DeliveryId(rs.getObject("id", UUID.class)), rs.getString("channel"),
+                        rs.getString("recipient")))
+                .optional();
+    }
+
     /** A delivery of {@code practice} by its own id, as a provider was told it. */
     @Transactional(readOnly = true)
     public Optional<Sent> find(PracticeId practice, DeliveryId delivery) {

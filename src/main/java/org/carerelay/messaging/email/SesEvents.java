@@ -2,7 +2,9 @@ package org.carerelay.messaging.email;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * SES's reports about an email it sent, as SNS notifications (notificationType) or event publishing (eventType):
  * delivered, a permanent bounce (the address is suppressed), a complaint (suppressed too), rejected or not
- * renderable (failed). Transient bounces, delays, opens and clicks change nothing.
+ * renderable (failed). Transient bounces, delays, opens and clicks change nothing. Mail sent through SES's SMTP
+ * interface carries SES message ids CareRelay never saw; it is found by its {@code X-CareRelay-Delivery} header.
  */
 @Component
 class SesEvents {
@@ -34,7 +37,8 @@ class SesEvents {
                 .orElseThrow(() -> new IllegalArgumentException("no notificationType or eventType"));
         String messageId = Optional.ofNullable(event.get("mail")).flatMap(mail -> text(mail, "messageId"))
                 .orElseThrow(() -> new IllegalArgumentException("no mail.messageId"));
-        Optional<DeliveryReceipts.Sent> sent = receipts.find(SesEmailSender.PROVIDER, messageId);
+        Optional<DeliveryReceipts.Sent> sent = receipts.find(SesEmailSender.PROVIDER, messageId)
+                .or(() -> deliveryHeader(event.path("mail")).flatMap(receipts::findEmail));
         if (sent.isEmpty()) {
             log.info("SES {} event for a message CareRelay does not know; acknowledged", type);
             return;
@@ -64,6 +68,20 @@ class SesEvents {
                 // Send, DeliveryDelay, Open, Click, Subscription: nothing the delivery does not already say
             }
         }
+    }
+
+    /** The delivery id CareRelay put in the mail's headers (SES includes them in its events). */
+    private static Optional<DeliveryId> deliveryHeader(JsonNode mail) {
+        for (JsonNode header : mail.path("headers")) {
+            if (text(header, "name").map(SmtpEmailSender.DELIVERY_HEADER::equalsIgnoreCase).orElse(false)) {
+                try {
+                    return text(header, "value").map(UUID::fromString).map(DeliveryId::new);
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean lists(JsonNode recipients, String address) {

@@ -90,9 +90,8 @@ public class DeliveryPolicy {
             } else if (Boolean.FALSE.equals(transactional)) {
                 return suppressed(decisions, "consent", "sms-opted-out");
             } else {
-                if (exemptSmsSince(practice, contact.value(), now.minus(Duration.ofDays(1))) >= EXEMPT_SMS_PER_DAY
-                        || exemptSmsSince(practice, contact.value(), now.minus(Duration.ofDays(7)))
-                        >= EXEMPT_SMS_PER_WEEK) {
+                if (exemptSmsAround(practice, contact.value(), due, Duration.ofDays(1)) >= EXEMPT_SMS_PER_DAY
+                        || exemptSmsAround(practice, contact.value(), due, Duration.ofDays(7)) >= EXEMPT_SMS_PER_WEEK) {
                     return suppressed(decisions, "consent", "healthcare-exemption-limit");
                 }
                 underExemption = true;
@@ -124,10 +123,12 @@ public class DeliveryPolicy {
             long sent = jdbc.sql("""
                     SELECT count(*) FROM delivery d JOIN message m ON m.id = d.message_id
                     WHERE m.practice_id = :practice AND m.patient_id = :patient AND m.purpose = 'MARKETING'
-                      AND d.status NOT IN ('SUPPRESSED', 'FAILED') AND d.created_at > :since""")
+                      AND d.status NOT IN ('SUPPRESSED', 'FAILED')
+                      AND d.due_at > :from AND d.due_at < :to""")
                     .param("practice", practice.value())
                     .param("patient", patient)
-                    .param("since", Timestamp.from(now.minus(Duration.ofDays(7))))
+                    .param("from", Timestamp.from(due.minus(Duration.ofDays(7))))
+                    .param("to", Timestamp.from(due.plus(Duration.ofDays(7))))
                     .query(Long.class).single();
             if (sent >= cap) {
                 return suppressed(decisions, "marketing-cap", "marketing-weekly-cap");
@@ -166,13 +167,19 @@ public class DeliveryPolicy {
         return end.toInstant();
     }
 
-    private long exemptSmsSince(PracticeId practice, String number, Instant since) {
+    /**
+     * Exempt texts to {@code number} due within {@code window} either side of {@code due}: counted by when they
+     * go, not when they were asked for (a reminder scheduled for next week counts next week), and both ways, so
+     * that no window of that length, sliding anywhere, ever holds more than the limit.
+     */
+    private long exemptSmsAround(PracticeId practice, String number, Instant due, Duration window) {
         return jdbc.sql("SELECT count(*) FROM delivery WHERE practice_id = :practice AND recipient = :number "
                         + "AND channel = 'SMS' AND under_exemption AND status NOT IN ('SUPPRESSED', 'FAILED') "
-                        + "AND created_at > :since")
+                        + "AND due_at > :from AND due_at < :to")
                 .param("practice", practice.value())
                 .param("number", number)
-                .param("since", Timestamp.from(since))
+                .param("from", Timestamp.from(due.minus(window)))
+                .param("to", Timestamp.from(due.plus(window)))
                 .query(Long.class).single();
     }
 

@@ -110,6 +110,21 @@ class SesWebhooksIntegrationTests {
     }
 
     @Test
+    void mailSentThroughSesSmtpIsFoundByItsDeliveryHeader() throws Exception {
+        // Handed to SES's SMTP interface: CareRelay knows the Message-ID it wrote, not the id SES gives the mail.
+        jdbc.sql("UPDATE delivery SET provider = 'smtp', provider_message_id = :mid WHERE id = :id")
+                .param("mid", "<" + UUID.randomUUID() + "@carerelay.localhost>").param("id", delivery).update();
+        String event = Files.readString(SharedTestData.file("ses-notifications/event-publishing/delivery-record.json"),
+                StandardCharsets.UTF_8)
+                .replace("\"headers\": [", "\"headers\": [{\"name\": \"X-CareRelay-Delivery\", \"value\": \""
+                        + delivery + "\"}, ");
+        assertThat(event).contains("X-CareRelay-Delivery");
+        deliver(SignedSnsMessages.notification("arn:aws:sns:us-east-1:123456789012:ses-events", event,
+                java.time.Instant.now(), SNS_KEY)).andExpect(status().isOk());
+        assertThat(deliveryStatus()).startsWith("DELIVERED");
+    }
+
+    @Test
     void aForgedStrangeOrOldMessageChangesNothing() throws Exception {
         notify("ses-notifications/notifications/bounce-notification-without-a-dsn.json", OTHER_KEY)
                 .andExpect(status().isForbidden());

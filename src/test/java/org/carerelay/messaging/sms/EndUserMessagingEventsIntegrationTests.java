@@ -40,6 +40,9 @@ import org.springframework.test.web.servlet.MockMvc;
         "carerelay.db.local-data-directory=target/test-pg/eum-events-${random.uuid}",
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.enabled=false",
+        // No quiet hours unless a test sets its own: texts are due now whatever the time of the run.
+        "carerelay.settings.fallback.quiet-hours-start=00:00",
+        "carerelay.settings.fallback.quiet-hours-end=00:00",
         "carerelay.aws.sns-topic-arns=arn:aws:sns:us-east-1:123456789012:sms-events"})
 @AutoConfigureMockMvc
 @Import(SignedSnsMessages.TrustedKey.class)

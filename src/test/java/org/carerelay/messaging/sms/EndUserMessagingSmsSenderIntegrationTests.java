@@ -43,6 +43,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "carerelay.db.local-data-directory=target/test-pg/eum-${random.uuid}",
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.enabled=false",
+        // No quiet hours unless a test sets its own: texts are due now whatever the time of the run.
+        "carerelay.settings.fallback.quiet-hours-start=00:00",
+        "carerelay.settings.fallback.quiet-hours-end=00:00",
         "carerelay.settings.fallback.sms-provider=end-user-messaging",
         "carerelay.settings.fallback.sms-origination-number=+13125550100",
         "carerelay.settings.fallback.sms-rate-per-second=0"})

@@ -48,6 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "carerelay.db.local-data-directory=target/test-pg/twilio-${random.uuid}",
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.enabled=false",
+        // No quiet hours unless a test sets its own: texts are due now whatever the time of the run.
+        "carerelay.settings.fallback.quiet-hours-start=00:00",
+        "carerelay.settings.fallback.quiet-hours-end=00:00",
         "carerelay.public-base-url=https://carerelay.example.test"})
 class TwilioSmsSenderIntegrationTests {
 
