@@ -186,12 +186,18 @@ public class DispatchWorker {
                         rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
                         rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
                 .list();
-        claimed.forEach(message -> deliveryLog.record(message.practice(), ACTOR, message.deliveryId(),
-                DeliveryStatus.SENDING, null));
         return claimed;
     }
 
+    /**
+     * Records what became of one claim. The attempt itself ({@code sending}) enters the timeline and the audit
+     * log with its outcome, and only when the provider was tried: a text held back by its sender's rate limit goes
+     * back to the queue without a trace, so a backlog waiting for tokens writes nothing each round.
+     */
     private void record(OutgoingMessage message, SendOutcome outcome) {
+        if (!(outcome instanceof SendOutcome.Deferred)) {
+            deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.SENDING, null);
+        }
         if (outcome instanceof SendOutcome.Accepted accepted) {
             DeliveryStatus status = accepted.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT;
             if (!update(message, status, null, accepted.provider(), accepted.providerMessageId(), null)) {

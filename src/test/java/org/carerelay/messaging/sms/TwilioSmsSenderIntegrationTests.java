@@ -315,6 +315,11 @@ class TwilioSmsSenderIntegrationTests {
                 .containsExactly("QUEUED rate-limited 0", "QUEUED rate-limited 0", "QUEUED rate-limited 0");
         assertThat(jdbc.sql("SELECT max(due_at) <= now() + interval '2 seconds' FROM delivery WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(Boolean.class).single()).isTrue();
+        // Held back by the rate limit: no attempt in their timelines (nor in the audit log), however many rounds.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM delivery_event e JOIN delivery d ON d.id = e.delivery_id
+                WHERE d.practice_id = :p AND d.status = 'QUEUED' AND e.status = 'SENDING'""")
+                .param("p", practice.id().value()).query(Long.class).single()).isZero();
         // The dispatch queue is shared by the tests of this class: leave nothing due behind.
         jdbc.sql("UPDATE delivery SET status = 'FAILED' WHERE practice_id = :p AND status = 'QUEUED'")
                 .param("p", practice.id().value()).update();
