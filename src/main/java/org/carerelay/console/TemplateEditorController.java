@@ -12,12 +12,14 @@ import org.carerelay.messaging.template.Templates;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -150,7 +152,7 @@ class TemplateEditorController {
     }
 
     /** Shows a missing template as the editor's 404 page rather than a blank form. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(org.carerelay.shared.NotFoundException.class)
+    @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         model.addAttribute("status", HttpServletResponse.SC_NOT_FOUND);

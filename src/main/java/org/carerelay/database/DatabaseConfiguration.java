@@ -3,13 +3,17 @@ package org.carerelay.database;
 import java.nio.file.Path;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Points the connection pool and Flyway at the right database and account. With no {@code CARERELAY_DB_URL}
@@ -82,8 +86,8 @@ class DatabaseConfiguration {
     /** The grants migration ({@code afterMigrate.sql}) needs to know which role the application uses. */
     /** Boot's own, but setting each transaction's practice for row-level security. The one every module uses. */
     @Bean
-    @org.springframework.context.annotation.Primary
-    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(javax.sql.DataSource dataSource) {
+    @Primary
+    JdbcTransactionManager transactionManager(DataSource dataSource) {
         return new PracticeScopedTransactionManager(dataSource);
     }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ public class Messages {
         // Marketing e-mail carries its unsubscribe link in the footer and in List-Unsubscribe (RFC 8058).
         String unsubscribeToken = request.purpose() == Purpose.MARKETING && choice.channel() == Channel.EMAIL
                 ? Unsubscribes.newToken() : null;
-        Map<String, Object> model = new java.util.HashMap<>(
+        Map<String, Object> model = new HashMap<>(
                 TemplateModel.of(details, patient.givenName(), request.context()));
         if (unsubscribeToken != null) {
             model.put("unsubscribeUrl", unsubscribes.url(unsubscribeToken));
@@ -175,7 +176,7 @@ public class Messages {
             Map<String, Object> context) {
         Actor actor = Actor.system("sms-keywords");
         TemplateVersion template = templates.effective(practice, templateKey, language);
-        Map<String, Object> model = new java.util.HashMap<>(context);
+        Map<String, Object> model = new HashMap<>(context);
         model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
         String sms = renderer.render(template.parts(), Channel.SMS, model, ZoneId.of("UTC"), template.language()).sms();
         MessageId id = MessageId.random();
@@ -195,7 +196,7 @@ public class Messages {
             Map<String, Object> context) {
         Actor actor = Actor.system("staff-accounts");
         TemplateVersion template = templates.effective(practice, templateKey, language);
-        Map<String, Object> model = new java.util.HashMap<>(context);
+        Map<String, Object> model = new HashMap<>(context);
         model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
         RenderedMessage rendered = renderer.render(template.parts(), Channel.EMAIL, model, ZoneId.of("UTC"),
                 template.language());
@@ -330,7 +331,7 @@ public class Messages {
     /** A patient's messages, newest first: a PHI access, audited. */
     @Transactional
     public ListPage<Message> list(Caller caller, UUID patient, PageRequest page) {
-        Map<String, Object> params = new java.util.HashMap<>();
+        Map<String, Object> params = new HashMap<>();
         params.put("practice", caller.practice().value());
         String from = "FROM message WHERE practice_id = :practice";
         if (patient != null) {

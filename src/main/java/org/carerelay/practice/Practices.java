@@ -5,6 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
@@ -63,14 +68,14 @@ public class Practices {
 
     /** The practice a portal link names. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Practice> bySlug(String slug) {
+    public Optional<Practice> bySlug(String slug) {
         return jdbc.sql("SELECT * FROM practice WHERE slug = :slug").param("slug", slug)
                 .query(Practices::practice).optional();
     }
 
     /** Every practice on this server, by name: the portal's chooser when a link names none. */
     @Transactional(readOnly = true)
-    public java.util.List<Practice> all() {
+    public List<Practice> all() {
         return jdbc.sql("SELECT * FROM practice ORDER BY brand_name, id").query(Practices::practice).list();
     }
 
@@ -81,7 +86,7 @@ public class Practices {
 
     /** The first practice registered, if any: in local mode, the demo practice. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Practice> first() {
+    public Optional<Practice> first() {
         return jdbc.sql("SELECT * FROM practice ORDER BY created_at, id LIMIT 1").query(Practices::practice).optional();
     }
 
@@ -105,7 +110,7 @@ public class Practices {
 
     /** "Riverside Family Medicine" becomes riverside-family-medicine, or riverside-family-medicine-2 when taken. */
     private String freeSlug(String brandName) {
-        String base = brandName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String base = brandName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
         if (base.isEmpty()) {
             base = "practice";
@@ -113,7 +118,7 @@ public class Practices {
         // Registrations are rare: serialize them so two cannot pick the same free slug.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('practice-slug', 0))").query((ResultSet rs) -> {
         });
-        java.util.Set<String> taken = new java.util.HashSet<>(jdbc.sql(
+        Set<String> taken = new HashSet<>(jdbc.sql(
                 "SELECT slug FROM practice WHERE slug = :base OR slug LIKE :prefix")
                 .param("base", base).param("prefix", base + "-%").query(String.class).list());
         String slug = base;

@@ -1,6 +1,7 @@
 package org.carerelay.identity.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,7 +104,7 @@ class ConsoleAccountController {
 
     private String enrollment(Model model, String secret, String error) {
         Caller caller = Callers.current();
-        return enrollmentPage.show(model, caller.practice(), java.util.UUID.fromString(caller.actor().id()), secret,
+        return enrollmentPage.show(model, caller.practice(), UUID.fromString(caller.actor().id()), secret,
                 false, error);
     }
 }

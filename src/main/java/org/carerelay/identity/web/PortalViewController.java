@@ -1,5 +1,6 @@
 package org.carerelay.identity.web;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ class PortalViewController {
     String start(@RequestParam(defaultValue = "") String mrn, HttpServletRequest request,
             HttpServletResponse response) {
         Caller caller = Callers.current();
-        var match = mrn.isBlank() ? java.util.Optional.<Patient>empty()
+        var match = mrn.isBlank() ? Optional.<Patient>empty()
                 : patients.list(caller, mrn.trim(), new PageRequest(0, 20)).items().stream()
                         .filter(patient -> patient.mrn().equals(mrn.trim())).findFirst();
         if (match.isEmpty()) {

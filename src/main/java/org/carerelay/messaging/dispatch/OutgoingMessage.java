@@ -1,5 +1,7 @@
 package org.carerelay.messaging.dispatch;
 
+import java.util.Map;
+
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.Purpose;
@@ -15,8 +17,8 @@ public record OutgoingMessage(PracticeId practice, DeliveryId deliveryId, Channe
         String unsubscribeUrl) {
 
     /** The two headers of RFC 8058 for marketing e-mail; empty otherwise. */
-    public java.util.Map<String, String> listUnsubscribeHeaders() {
-        return unsubscribeUrl == null ? java.util.Map.of() : java.util.Map.of(
+    public Map<String, String> listUnsubscribeHeaders() {
+        return unsubscribeUrl == null ? Map.of() : Map.of(
                 "List-Unsubscribe", "<" + unsubscribeUrl + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }

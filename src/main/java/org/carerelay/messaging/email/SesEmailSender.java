@@ -1,6 +1,8 @@
 package org.carerelay.messaging.email;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.mail.internet.InternetAddress;
@@ -54,8 +56,8 @@ class SesEmailSender implements ChannelSender {
         return channel == Channel.EMAIL;
     }
 
-    private static java.util.List<MessageHeader> headers(OutgoingMessage message) {
-        java.util.List<MessageHeader> headers = new java.util.ArrayList<>();
+    private static List<MessageHeader> headers(OutgoingMessage message) {
+        List<MessageHeader> headers = new ArrayList<>();
         headers.add(MessageHeader.builder().name(SmtpEmailSender.DELIVERY_HEADER)
                 .value(message.deliveryId().toString()).build());
         message.listUnsubscribeHeaders().forEach((name, value) ->
