@@ -71,6 +71,22 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void aSessionThatNoLongerReadsIsSignedOutNotAnError() throws Exception {
+        WebClient browser = new WebClient(mvc);
+        browser.post("/console/sign-in", "email", nurse.email(), "password", "a long nurse passphrase");
+        assertThat(browser.get("/console").getResponse().getStatus()).isEqualTo(200);
+        // As an older CareRelay with other classes would have left it.
+        jdbc.sql("""
+                UPDATE spring_session_attributes SET attribute_bytes = :junk
+                WHERE session_primary_id = (SELECT primary_id FROM spring_session WHERE principal_name = :name)
+                  AND attribute_name = 'CARERELAY_STAFF'""")
+                .param("junk", new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 1, 2, 3})
+                .param("name", "STAFF:" + practice + ":" + nurse.id()).update();
+
+        assertThat(browser.get("/console").getResponse().getRedirectedUrl()).startsWith("/console/sign-in");
+    }
+
+    @Test
     void anIdleSessionIsDeletedAndItsExpiryAuditedInItsPractice() {
         String principal = "STAFF:" + practice + ":" + nurse.id();
         String id = UUID.randomUUID().toString();
