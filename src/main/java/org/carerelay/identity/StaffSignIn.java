@@ -53,11 +53,17 @@ public class StaffSignIn {
         }
     }
 
+    /** OK: the password (or code) was right; CHOOSE: right for accounts in several practices, the person picks. */
     public enum Status {
-        OK, WRONG, THROTTLED
+        OK, CHOOSE, WRONG, THROTTLED
     }
 
-    public record Outcome(Status status, Pending pending, Duration retryAfter) {
+    /** {@code choices}: with CHOOSE, one pending sign-in per practice whose account the password opened. */
+    public record Outcome(Status status, Pending pending, Duration retryAfter, List<Pending> choices) {
+
+        Outcome(Status status, Pending pending, Duration retryAfter) {
+            this(status, pending, retryAfter, List.of());
+        }
     }
 
     private final JdbcClient jdbc;
@@ -110,12 +116,17 @@ public class StaffSignIn {
             log.info("Staff sign-in failed: no active account with a password for the address typed");
             return new Outcome(Status.WRONG, null, throttle.failed(key));
         }
-        // One address may be staff of several practices; the password decides which account this is.
-        for (Account account : accounts) {
-            if (password != null && passwords.matches(password, account.passwordHash())) {
-                return new Outcome(Status.OK, new Pending(account.staff(), account.practice(), key,
-                        account.totpEnabled(), credentials.totpRequired(account.practice()), clock.instant()), null);
-            }
+        // One address may be staff of several practices, each account with its own password.
+        List<Pending> opened = accounts.stream()
+                .filter(account -> password != null && passwords.matches(password, account.passwordHash()))
+                .map(account -> new Pending(account.staff(), account.practice(), key, account.totpEnabled(),
+                        credentials.totpRequired(account.practice()), clock.instant()))
+                .toList();
+        if (opened.size() == 1) {
+            return new Outcome(Status.OK, opened.get(0), null);
+        }
+        if (opened.size() > 1) {
+            return new Outcome(Status.CHOOSE, null, null, opened);
         }
         Account first = accounts.get(0);
         auditLog.record(new AuditEvent(first.practice(), staffActor(first.staff()), "sign_in.failed",

@@ -73,6 +73,32 @@ class StaffSignInIntegrationTests {
     }
 
     @Test
+    void staffOfTwoPracticesChooseWhenOnePasswordOpensBoth() throws Exception {
+        PracticeId other = context.getBean(org.carerelay.practice.Practices.class).register(
+                new org.carerelay.practice.PracticeDetails("Lakeside Clinic", "Lakeside Clinic",
+                        new org.carerelay.practice.Address("2 Lake St", null, "Chicago", "IL", "60601", "US"), "en"),
+                Actor.system("test")).id();
+        StaffUser there = staffUsers.create(other, Actor.system("test"), new StaffUserDetails("Grace", "Hopper",
+                doctor.email(), StaffRole.FRONT_DESK, true));
+        credentials.setPassword(other, there.id().value(), PASSWORD, Actor.system("test"));
+
+        assertThat(browser.post("/console/sign-in", "email", doctor.email(), "password", PASSWORD).getResponse()
+                .getRedirectedUrl()).isEqualTo("/console/sign-in/practice");
+        assertThat(browser.get("/console/sign-in/practice").getResponse().getContentAsString())
+                .contains("Lakeside Clinic", "Test Practice");
+        assertThat(browser.post("/console/sign-in/practice", "practice", other.toString()).getResponse()
+                .getRedirectedUrl()).isEqualTo("/console");
+        assertThat(browser.get("/console").getResponse().getContentAsString()).contains("Lakeside Clinic");
+
+        // With a password of its own, each account opens alone.
+        credentials.setPassword(other, there.id().value(), "another long passphrase", Actor.system("test"));
+        WebClient again = new WebClient(mvc);
+        assertThat(again.post("/console/sign-in", "email", doctor.email(), "password", "another long passphrase")
+                .getResponse().getRedirectedUrl()).isEqualTo("/console");
+        assertThat(again.get("/console").getResponse().getContentAsString()).contains("Lakeside Clinic");
+    }
+
+    @Test
     void repeatedFailuresSlowDownThenLockTheAddressWhetherOrNotItExists() throws Exception {
         for (String email : List.of(doctor.email(), "nobody-" + UUID.randomUUID() + "@clinic.example.test")) {
             WebClient client = new WebClient(mvc);

@@ -1,6 +1,8 @@
 package org.carerelay.identity.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +12,7 @@ import org.carerelay.identity.StaffSignIn;
 import org.carerelay.identity.StaffSignIn.Outcome;
 import org.carerelay.identity.StaffSignIn.Pending;
 import org.carerelay.identity.WebSessions;
+import org.carerelay.practice.Practices;
 import org.carerelay.shared.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -28,18 +31,22 @@ class ConsoleSignInController {
 
     /** The secret being enrolled at sign-in, until a code from the app confirms it. */
     static final String ENROLLING = "carerelay.totp-enrolling";
+    /** The practices to choose from when one address and password open several accounts. */
+    static final String CHOICES = "carerelay.staff-sign-in-choices";
 
     private final StaffSignIn signIn;
     private final StaffCredentials credentials;
     private final WebSessions sessions;
     private final TotpEnrollmentPage enrollmentPage;
+    private final Practices practices;
 
     ConsoleSignInController(StaffSignIn signIn, StaffCredentials credentials, WebSessions sessions,
-            TotpEnrollmentPage enrollmentPage) {
+            TotpEnrollmentPage enrollmentPage, Practices practices) {
         this.signIn = signIn;
         this.credentials = credentials;
         this.sessions = sessions;
         this.enrollmentPage = enrollmentPage;
+        this.practices = practices;
     }
 
     @GetMapping("/console/sign-in")
@@ -61,10 +68,43 @@ class ConsoleSignInController {
                 model.addAttribute("error", "That email and password do not match an account.");
                 return "identity/console-sign-in";
             }
+            case CHOOSE -> {
+                request.getSession(true).setAttribute(CHOICES, new ArrayList<>(outcome.choices()));
+                return "redirect:/console/sign-in/practice";
+            }
             default -> {
                 return next(outcome.pending(), request, response);
             }
         }
+    }
+
+    /** The same address and password open accounts in several practices: which one now? */
+    @GetMapping("/console/sign-in/practice")
+    String practicePage(HttpSession session, Model model) {
+        List<Pending> choices = choices(session);
+        if (choices.isEmpty()) {
+            return "redirect:/console/sign-in";
+        }
+        model.addAttribute("practices", choices.stream().map(choice -> practices.get(choice.practice())).toList());
+        return "identity/console-choose-practice";
+    }
+
+    @PostMapping("/console/sign-in/practice")
+    String choosePractice(@RequestParam UUID practice, HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession();
+        var chosen = choices(session).stream().filter(choice -> choice.practice().value().equals(practice))
+                .findFirst();
+        session.removeAttribute(CHOICES);
+        return chosen.map(pending -> next(pending, request, response)).orElse("redirect:/console/sign-in");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Pending> choices(HttpSession session) {
+        Object choices = session == null ? null : session.getAttribute(CHOICES);
+        if (!(choices instanceof List<?> list) || list.isEmpty() || signIn.expired((Pending) list.get(0))) {
+            return List.of();
+        }
+        return (List<Pending>) list;
     }
 
     /** After the password: the second factor, its enrollment, or straight in. */
