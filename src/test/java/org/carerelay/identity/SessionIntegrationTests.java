@@ -108,6 +108,28 @@ class SessionIntegrationTests {
     }
 
     @Test
+    void linksAndThrottlesADayOldAreDeleted() {
+        jdbc.sql("""
+                INSERT INTO sign_in_link (token_hash, practice_id, purpose, staff_id, created_at, expires_at)
+                VALUES (:old, :p, 'PASSWORD_RESET', :staff, now() - interval '3 days', now() - interval '2 days'),
+                       (:fresh, :p, 'PASSWORD_RESET', :staff, now(), now() + interval '30 minutes')""")
+                .param("old", "a".repeat(64)).param("fresh", "b".repeat(64)).param("p", practice.value())
+                .param("staff", nurse.id().value()).update();
+        jdbc.sql("INSERT INTO sign_in_throttle (key_hash, failures, last_failure_at) "
+                + "VALUES (:old, 2, now() - interval '2 days'), (:fresh, 2, now())")
+                .param("old", "c".repeat(64)).param("fresh", "d".repeat(64)).update();
+
+        context.getBean(StaleSignInRecords.class).delete();
+
+        assertThat(jdbc.sql("SELECT token_hash FROM sign_in_link WHERE token_hash IN (:a, :b)")
+                .param("a", "a".repeat(64)).param("b", "b".repeat(64)).query(String.class).list())
+                .containsExactly("b".repeat(64));
+        assertThat(jdbc.sql("SELECT key_hash FROM sign_in_throttle WHERE key_hash IN (:c, :d)")
+                .param("c", "c".repeat(64)).param("d", "d".repeat(64)).query(String.class).list())
+                .containsExactly("d".repeat(64));
+    }
+
+    @Test
     void aSessionPastItsAbsoluteLifetimeEnds() throws Exception {
         Caller caller = new Caller(practice, new Actor(Actor.Type.STAFF, nurse.id().toString()), "CLINICAL_STAFF",
                 Set.of());
