@@ -210,6 +210,7 @@ public class DispatchWorker {
             if (message.channel() == Channel.IN_APP) {
                 InAppNotifications.announce(jdbc, message.deliveryId().value());
             }
+            forgetSecret(message);
         } else if (outcome instanceof SendOutcome.Deferred deferred) {
             // Back in the queue for when the sender's bucket has a token; the attempt does not count.
             jdbc.sql("UPDATE delivery SET status = 'QUEUED', reason = 'rate-limited', claimed_until = NULL, "
@@ -241,6 +242,19 @@ public class DispatchWorker {
     private void fail(OutgoingMessage message, String provider, String reason) {
         if (update(message, DeliveryStatus.FAILED, reason, provider, null, null)) {
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.FAILED, reason);
+            forgetSecret(message);
+        }
+    }
+
+    /**
+     * A security message (a sign-in link or code, a password reset link) is a credential: once handed over or
+     * given up on, its text is not kept, so neither a database reader nor a backup holds a live link.
+     */
+    private void forgetSecret(OutgoingMessage message) {
+        if (message.purpose() == Purpose.SECURITY) {
+            jdbc.sql("UPDATE delivery SET body_text = NULL, body_html = NULL WHERE id = :id")
+                    .param("id", message.deliveryId().value())
+                    .update();
         }
     }
 
