@@ -44,6 +44,7 @@ public class DispatchWorker {
     private static final Logger log = LoggerFactory.getLogger(DispatchWorker.class);
     private static final Actor ACTOR = Actor.system("dispatch");
     static final int BATCH = 100;
+    private static final String DEV_OUTBOX = "dev-outbox";
     /** How long a claim holds; a claim older than this is taken to be a dead node's and claimed again. */
     static final Duration LEASE = Duration.ofMinutes(2);
     /** 8 attempts with backoff from 30 s doubling (with jitter): about 64 minutes from first try to giving up. */
@@ -210,7 +211,7 @@ public class DispatchWorker {
             if (message.channel() == Channel.IN_APP) {
                 InAppNotifications.announce(jdbc, message.deliveryId().value());
             }
-            forgetSecret(message);
+            forgetSecret(message, accepted.provider());
         } else if (outcome instanceof SendOutcome.Deferred deferred) {
             // Back in the queue for when the sender's bucket has a token; the attempt does not count.
             jdbc.sql("UPDATE delivery SET status = 'QUEUED', reason = 'rate-limited', claimed_until = NULL, "
@@ -242,16 +243,17 @@ public class DispatchWorker {
     private void fail(OutgoingMessage message, String provider, String reason) {
         if (update(message, DeliveryStatus.FAILED, reason, provider, null, null)) {
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), DeliveryStatus.FAILED, reason);
-            forgetSecret(message);
+            forgetSecret(message, provider);
         }
     }
 
     /**
      * A security message (a sign-in link or code, a password reset link) is a credential: once handed over or
-     * given up on, its text is not kept, so neither a database reader nor a backup holds a live link.
+     * given up on, its text is not kept, so neither a database reader nor a backup holds a live link. The dev
+     * outbox of local mode is the exception: the row is its mailbox, where the developer reads the link.
      */
-    private void forgetSecret(OutgoingMessage message) {
-        if (message.purpose() == Purpose.SECURITY) {
+    private void forgetSecret(OutgoingMessage message, String provider) {
+        if (message.purpose() == Purpose.SECURITY && !DEV_OUTBOX.equals(provider)) {
             jdbc.sql("UPDATE delivery SET body_text = NULL, body_html = NULL WHERE id = :id")
                     .param("id", message.deliveryId().value())
                     .update();
