@@ -138,7 +138,7 @@ public class PatientSignIn {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return consume(Secrets.sha256(token), "AND code_hash IS NULL");
+        return consume(Secrets.sha256(token), true);
     }
 
     /** Checks a texted code against the sign-in it belongs to; five wrong codes end that sign-in. */
@@ -161,19 +161,20 @@ public class PatientSignIn {
         if (expected.isEmpty() || !Secrets.same(expected.get(), Secrets.sha256(code.trim()))) {
             return Optional.empty();
         }
-        return consume(hash, "");
+        return consume(hash, false);
     }
 
-    private Optional<Proven> consume(String tokenHash, String condition) {
+    /** {@code emailLink}: only a link sent by e-mail (a texted code's token is not a link). */
+    private Optional<Proven> consume(String tokenHash, boolean emailLink) {
         record Link(PracticeId practice, ContactSystem system, String value) {
         }
         Optional<Link> link = jdbc.sql("""
                 UPDATE sign_in_link SET consumed_at = :now
                 WHERE token_hash = :hash AND purpose = 'PATIENT_SIGN_IN' AND consumed_at IS NULL AND expires_at > :now
-                """ + condition + """
-
+                  AND (code_hash IS NULL OR NOT :emailLink)
                 RETURNING practice_id, contact_system, contact_value""")
                 .param("hash", tokenHash)
+                .param("emailLink", emailLink)
                 .param("now", Timestamp.from(clock.instant()))
                 .query((rs, n) -> new Link(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         ContactSystem.valueOf(rs.getString("contact_system")), rs.getString("contact_value")))
