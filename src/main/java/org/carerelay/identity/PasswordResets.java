@@ -126,7 +126,8 @@ public class PasswordResets {
             Actor actor = new Actor(Actor.Type.STAFF, account.staff().toString());
             credentials.setPassword(account.practice(), account.staff(), password, actor);
             throttle.succeeded("staff:" + account.email());
-            sessions.findByPrincipalName(SignedIn.principalName(account.practice(), actor)).keySet().forEach(sessions::deleteById);
+            sessions.findByPrincipalName(SignedIn.principalName(account.practice(), actor)).keySet()
+                    .forEach(sessions::deleteById);
         });
         return used.isPresent();
     }

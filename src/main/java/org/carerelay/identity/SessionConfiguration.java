@@ -54,7 +54,8 @@ class SessionConfiguration {
         return repository -> {
             GenericConversionService conversions = new GenericConversionService();
             conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
-            DeserializingConverter deserializer = new DeserializingConverter(SessionConfiguration.class.getClassLoader());
+            DeserializingConverter deserializer =
+                    new DeserializingConverter(SessionConfiguration.class.getClassLoader());
             conversions.addConverter(byte[].class, Object.class, bytes -> {
                 try {
                     return deserializer.convert(bytes);

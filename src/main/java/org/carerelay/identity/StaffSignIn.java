@@ -168,7 +168,8 @@ public class StaffSignIn {
             return false;
         }
         var step = totp.verify(secret.get().secret(), code, secret.get().lastStep());
-        step.ifPresent(accepted -> jdbc.sql("UPDATE staff_credential SET totp_last_step = :step WHERE staff_id = :staff")
+        step.ifPresent(accepted -> jdbc.sql(
+                        "UPDATE staff_credential SET totp_last_step = :step WHERE staff_id = :staff")
                 .param("step", accepted).param("staff", pending.staff()).update());
         return step.isPresent();
     }

@@ -131,7 +131,8 @@ public final class DispatchBenchmark {
                 + "50 ms each; baseline bare database work: %.0f messages/s%n", total, APPOINTMENTS, bare);
         for (Result result : List.of(individual, bulk)) {
             double endToEnd = total / seconds(result.burst());
-            System.out.printf("  %-11s requests accepted in %.1f s; all handed to the provider in %.1f s (goal < 10 s); "
+            System.out.printf("  %-11s requests accepted in %.1f s; all handed to the provider in %.1f s "
+                            + "(goal < 10 s); "
                             + "%.0f messages/s end to end (goal >= 1000), ratio to baseline %.2f (goal >= 0.50); "
                             + "%d not sent; peak heap %d MB (goal < 512 MB)%n", result.name() + ":",
                     seconds(result.requested()), seconds(result.burst()), endToEnd, endToEnd / bare,

@@ -111,7 +111,8 @@ class ConsoleSignInController {
     private String next(Pending pending, HttpServletRequest request, HttpServletResponse response) {
         if (pending.needsSecondFactor() || pending.mustEnroll()) {
             request.getSession(true).setAttribute(StaffSignIn.PENDING, pending);
-            return pending.mustEnroll() ? "redirect:/console/sign-in/enroll" : "redirect:/console/sign-in/second-factor";
+            return pending.mustEnroll() ? "redirect:/console/sign-in/enroll"
+                    : "redirect:/console/sign-in/second-factor";
         }
         return complete(pending, request, response);
     }
