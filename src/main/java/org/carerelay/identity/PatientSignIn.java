@@ -148,17 +148,25 @@ public class PatientSignIn {
             return Optional.empty();
         }
         String hash = Secrets.sha256(codeToken);
-        Optional<String> expected = jdbc.sql("""
+        record Expected(PracticeId practice, String codeHash) {
+        }
+        Optional<Expected> expected = jdbc.sql("""
                 UPDATE sign_in_link SET code_attempts = code_attempts + 1
                 WHERE token_hash = :hash AND purpose = 'PATIENT_SIGN_IN' AND code_hash IS NOT NULL
                   AND consumed_at IS NULL AND expires_at > :now AND code_attempts < :max
-                RETURNING code_hash""")
+                RETURNING practice_id, code_hash""")
                 .param("hash", hash)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("max", CODE_ATTEMPTS)
-                .query(String.class)
+                .query((rs, n) -> new Expected(new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        rs.getString("code_hash")))
                 .optional();
-        if (expected.isEmpty() || !Secrets.same(expected.get(), Secrets.sha256(code.trim()))) {
+        if (expected.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Secrets.same(expected.get().codeHash(), Secrets.sha256(code.trim()))) {
+            auditLog.record(new AuditEvent(expected.get().practice(), SENDER, "sign_in.failed", null,
+                    Map.of("factor", "texted-code")));
             return Optional.empty();
         }
         return consume(hash, false);

@@ -174,17 +174,8 @@ public class Messages {
     @Transactional
     public Message reply(PracticeId practice, String number, String templateKey, String language,
             Map<String, Object> context) {
-        Actor actor = Actor.system("sms-keywords");
-        TemplateVersion template = templates.effective(practice, templateKey, language);
-        Map<String, Object> model = new HashMap<>(context);
-        model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
-        String sms = renderer.render(template.parts(), Channel.SMS, model, ZoneId.of("UTC"), template.language()).sms();
-        MessageId id = MessageId.random();
-        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.SMS, null, null);
-        insertDelivery(practice, actor, id, Channel.SMS, number, null, null, null, sms, null, null,
-                new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(
-                        new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"))));
-        return find(practice, id);
+        return sendAsked(practice, Actor.system("sms-keywords"), Channel.SMS, number, templateKey, language, context,
+                new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"));
     }
 
     /**
@@ -194,18 +185,28 @@ public class Messages {
     @Transactional
     public Message sendToStaff(PracticeId practice, String email, String templateKey, String language,
             Map<String, Object> context) {
-        Actor actor = Actor.system("staff-accounts");
+        return sendAsked(practice, Actor.system("staff-accounts"), Channel.EMAIL, email, templateKey, language,
+                context, new Delivery.Decision("staff-account", "allowed",
+                        "a security message the staff member asked for"));
+    }
+
+    /**
+     * A security message to an address or number that asked for it, outside any patient's record: queued at
+     * once, with {@code decision} as the one policy decision.
+     */
+    private Message sendAsked(PracticeId practice, Actor actor, Channel channel, String recipient,
+            String templateKey, String language, Map<String, Object> context, Delivery.Decision decision) {
         TemplateVersion template = templates.effective(practice, templateKey, language);
         Map<String, Object> model = new HashMap<>(context);
         model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
-        RenderedMessage rendered = renderer.render(template.parts(), Channel.EMAIL, model, ZoneId.of("UTC"),
+        RenderedMessage rendered = renderer.render(template.parts(), channel, model, ZoneId.of("UTC"),
                 template.language());
+        boolean email = channel == Channel.EMAIL;
         MessageId id = MessageId.random();
-        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, Channel.EMAIL, null, null);
-        insertDelivery(practice, actor, id, Channel.EMAIL, email, null, null, rendered.emailSubject(),
-                rendered.emailText(), rendered.emailHtml(), null, new PolicyOutcome(DeliveryStatus.QUEUED, null,
-                        clock.instant(), false, List.of(new Delivery.Decision("staff-account", "allowed",
-                                "a security message the staff member asked for"))));
+        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, channel, null, null);
+        insertDelivery(practice, actor, id, channel, recipient, null, null, email ? rendered.emailSubject() : null,
+                email ? rendered.emailText() : rendered.sms(), email ? rendered.emailHtml() : null, null,
+                new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(decision)));
         return find(practice, id);
     }
 

@@ -153,6 +153,7 @@ class PatientSignInIntegrationTests {
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         assertThat(browser.post("/portal/sign-in/code", "code", wrong).getResponse().getStatus()).isEqualTo(401);
+        assertThat(actions()).contains("sign_in.failed");
         assertThat(browser.post("/portal/sign-in/code", "code", code).getResponse().getRedirectedUrl())
                 .isEqualTo("/portal");
 

@@ -3,17 +3,14 @@ package org.carerelay.identity.web;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.carerelay.identity.StaffCredentials;
-import org.carerelay.identity.WebSessions;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,19 +18,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A signed-in staff member's own account: two-step verification, signing out, staying signed in. */
+/** A signed-in staff member's own account: two-step verification and the practice's rule about it. */
 @Controller
 class ConsoleAccountController {
 
     private static final String ENROLLING = ConsoleSignInController.ENROLLING;
 
     private final StaffCredentials credentials;
-    private final WebSessions sessions;
     private final TotpEnrollmentPage enrollmentPage;
 
-    ConsoleAccountController(StaffCredentials credentials, WebSessions sessions, TotpEnrollmentPage enrollmentPage) {
+    ConsoleAccountController(StaffCredentials credentials, TotpEnrollmentPage enrollmentPage) {
         this.credentials = credentials;
-        this.sessions = sessions;
         this.enrollmentPage = enrollmentPage;
     }
 
@@ -82,24 +77,6 @@ class ConsoleAccountController {
     String policy(@RequestParam(defaultValue = "false") boolean requireTotp) {
         credentials.requireTotp(Callers.current(), requireTotp);
         return "redirect:/console/security";
-    }
-
-    @PostMapping("/console/sign-out")
-    String signOut(HttpServletRequest request) {
-        sessions.signOut(request, Callers.current());
-        return "redirect:/console/sign-in?signedOut";
-    }
-
-    @PostMapping("/console/sign-out-everywhere")
-    String signOutEverywhere(HttpServletRequest request) {
-        sessions.signOutEverywhere(request, Callers.current());
-        return "redirect:/console/sign-in?signedOut";
-    }
-
-    /** "Stay signed in": the request itself restarts the idle timeout. */
-    @PostMapping("/console/session/keepalive")
-    ResponseEntity<Void> keepAlive() {
-        return ResponseEntity.noContent().build();
     }
 
     private String enrollment(Model model, String secret, String error) {

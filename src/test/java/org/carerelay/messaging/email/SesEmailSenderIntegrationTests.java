@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.carerelay.FakeAwsEndpoint;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -42,15 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "carerelay.aws.ses-configuration-set=carerelay-events"})
 class SesEmailSenderIntegrationTests {
 
-    static final WireMockServer ses = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer ses = FakeAwsEndpoint.start();
     static final String SEND = "/v2/email/outbound-emails";
 
-    static {
-        ses.start();
-        // The default credentials chain reads these; nothing real, nothing committed that looks real.
-        System.setProperty("aws.accessKeyId", "test-access-key");
-        System.setProperty("aws.secretAccessKey", "test-secret-key");
-    }
 
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {

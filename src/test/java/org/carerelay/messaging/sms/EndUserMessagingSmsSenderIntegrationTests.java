@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import org.carerelay.FakeAwsEndpoint;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -51,13 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "carerelay.settings.fallback.sms-rate-per-second=0"})
 class EndUserMessagingSmsSenderIntegrationTests {
 
-    static final WireMockServer eum = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer eum = FakeAwsEndpoint.start();
 
-    static {
-        eum.start();
-        System.setProperty("aws.accessKeyId", "test-access-key");
-        System.setProperty("aws.secretAccessKey", "test-secret-key");
-    }
 
     @DynamicPropertySource
     static void endpoint(DynamicPropertyRegistry registry) {
