@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.carerelay.shared.PracticeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -50,6 +52,7 @@ public class BulkSends {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Messages messages;
     private final AuditLog auditLog;
     private final TransactionTemplate transactions;
@@ -57,9 +60,10 @@ public class BulkSends {
     private final Clock clock;
     private final boolean enabled;
 
-    BulkSends(JdbcClient jdbc, Messages messages, AuditLog auditLog, TransactionTemplate transactions, JsonMapper json,
+    BulkSends(JdbcClient jdbc, JdbcTemplate batch, Messages messages, AuditLog auditLog, TransactionTemplate transactions, JsonMapper json,
             Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.messages = messages;
         this.auditLog = auditLog;
         this.transactions = transactions;
@@ -91,18 +95,14 @@ public class BulkSends {
                 .param("actorType", caller.actor().type().name())
                 .param("actorId", caller.actor().id())
                 .update();
+        List<Object[]> items = new ArrayList<>();
         for (int position = 0; position < recipients.size(); position++) {
             Recipient recipient = recipients.get(position);
-            jdbc.sql("INSERT INTO bulk_send_item (bulk_id, position, practice_id, patient_id, context, status) "
-                            + "VALUES (:bulk, :position, :practice, :patient, CAST(:context AS jsonb), 'PENDING')")
-                    .param("bulk", id)
-                    .param("position", position)
-                    .param("practice", caller.practice().value())
-                    .param("patient", recipient.patient().value())
-                    .param("context", json.writeValueAsString(recipient.context() == null ? Map.of()
-                            : recipient.context()))
-                    .update();
+            items.add(new Object[] {id, position, caller.practice().value(), recipient.patient().value(),
+                    json.writeValueAsString(recipient.context() == null ? Map.of() : recipient.context())});
         }
+        batch.batchUpdate("INSERT INTO bulk_send_item (bulk_id, position, practice_id, patient_id, context, status) "
+                + "VALUES (?, ?, ?, ?, CAST(? AS jsonb), 'PENDING')", items);
         auditLog.record(AuditEvent.of(caller, "bulk_send.requested", AuditEvent.Target.of("bulk_send", id),
                 Map.of("template", templateKey, "recipients", recipients.size(), "purpose", purpose)));
         return find(caller.practice(), id);
@@ -181,8 +181,8 @@ public class BulkSends {
         for (int from = 0; from < claimed.size(); from += CHUNK) {
             List<Item> chunk = claimed.subList(from, Math.min(claimed.size(), from + CHUNK));
             try {
-                // A chunk in one transaction: one audit append and one commit for its messages, not one each.
-                transactions.executeWithoutResult(status -> chunk.forEach(this::send));
+                // A chunk in one transaction: shared reads, batched writes, one audit append and one commit.
+                transactions.executeWithoutResult(status -> send(chunk));
             } catch (RuntimeException e) {
                 // Something in the chunk was refused (or failed): each item again on its own.
                 chunk.forEach(this::sendAlone);
@@ -191,31 +191,42 @@ public class BulkSends {
         return claimed.size();
     }
 
-    private void send(Item item) {
-        Message message = messages.send(item.practice(), item.requestedBy(), new SendRequest(item.patient(), null,
-                item.channel(), item.templateKey(), json.readValue(item.context(),
-                        new TypeReference<Map<String, Object>>() {
-                        }), item.purpose(), "bulk:" + item.bulk() + ":" + item.position(), item.notBefore()));
-        finish(item, "SENT", message.id().value(), null);
+    /** The chunk's items as messages, one {@link Messages#sendAll} per bulk send among them. */
+    private void send(List<Item> chunk) {
+        Map<UUID, List<Item>> byBulk = new LinkedHashMap<>();
+        chunk.forEach(item -> byBulk.computeIfAbsent(item.bulk(), bulk -> new ArrayList<>()).add(item));
+        List<Object[]> finished = new ArrayList<>();
+        for (List<Item> items : byBulk.values()) {
+            Item first = items.get(0);
+            List<Message> sent = messages.sendAll(first.practice(), first.requestedBy(),
+                    items.stream().map(this::request).toList());
+            for (int i = 0; i < items.size(); i++) {
+                finished.add(new Object[] {"SENT", sent.get(i).id().value(), null, items.get(i).bulk(),
+                        items.get(i).position()});
+            }
+        }
+        finish(finished);
+    }
+
+    private SendRequest request(Item item) {
+        return new SendRequest(item.patient(), null, item.channel(), item.templateKey(),
+                json.readValue(item.context(), new TypeReference<Map<String, Object>>() {
+                }), item.purpose(), "bulk:" + item.bulk() + ":" + item.position(), item.notBefore());
     }
 
     private void sendAlone(Item item) {
         try {
-            transactions.executeWithoutResult(status -> send(item));
+            transactions.executeWithoutResult(status -> send(List.of(item)));
         } catch (InvalidFieldException | NotFoundException e) {
-            transactions.executeWithoutResult(status -> finish(item, "REFUSED", null, e.getMessage()));
+            transactions.executeWithoutResult(status -> finish(List.<Object[]>of(new Object[] {"REFUSED", null,
+                    e.getMessage(), item.bulk(), item.position()})));
         }
     }
 
-    private void finish(Item item, String status, UUID message, String reason) {
-        jdbc.sql("UPDATE bulk_send_item SET status = :status, message_id = :message, reason = :reason, "
-                        + "claimed_until = NULL WHERE bulk_id = :bulk AND position = :position")
-                .param("status", status)
-                .param("message", message)
-                .param("reason", reason)
-                .param("bulk", item.bulk())
-                .param("position", item.position())
-                .update();
+    /** Rows of status, message id, reason, bulk id and position. */
+    private void finish(List<Object[]> items) {
+        batch.batchUpdate("UPDATE bulk_send_item SET status = ?, message_id = ?, reason = ?, claimed_until = NULL "
+                + "WHERE bulk_id = ? AND position = ?", items);
     }
 
     private record Item(UUID bulk, int position, PracticeId practice, PatientId patient, String context,

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.messaging.policy.DeliveryPolicy;
+import org.carerelay.messaging.policy.PolicyFacts;
 import org.carerelay.messaging.policy.PolicyOutcome;
 import org.carerelay.messaging.dispatch.DeliveryLog;
 import org.carerelay.messaging.template.RenderedMessage;
@@ -33,6 +34,7 @@ import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.Practices;
+import org.carerelay.practice.PatientId;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
@@ -43,6 +45,9 @@ import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Paging;
 import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +69,7 @@ public class Messages {
             "es", "Cancelar la suscripción a estos correos");
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final ClinicalAccess clinicalAccess;
     private final Unsubscribes unsubscribes;
     private final AuditLog auditLog;
@@ -76,10 +82,11 @@ public class Messages {
     private final JsonMapper json;
     private final Clock clock;
 
-    Messages(JdbcClient jdbc, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
+    Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
             TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, ClinicalAccess clinicalAccess,
             Unsubscribes unsubscribes, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clinicalAccess = clinicalAccess;
         this.unsubscribes = unsubscribes;
         this.auditLog = auditLog;
@@ -105,25 +112,97 @@ public class Messages {
      */
     @Transactional
     public Message send(PracticeId practice, Actor actor, SendRequest request) {
-        Optional<Message> earlier = byIdempotencyKey(practice, request.idempotencyKey());
-        if (earlier.isPresent()) {
-            return sameRequest(earlier.get(), request);
+        return sendAll(practice, actor, List.of(request)).get(0);
+    }
+
+    /**
+     * {@link #send} for many requests in one transaction (a reminder run, a bulk send): the reads are shared, one
+     * query per kind for the whole list, and the rows are written in batches. One refused request refuses the
+     * list, naming its field as {@link #send} would; the caller may then send the requests one by one.
+     *
+     * @return the message of each request, in order
+     */
+    @Transactional
+    public List<Message> sendAll(PracticeId practice, Actor actor, List<SendRequest> requests) {
+        Instant latestAllowed = clock.instant().plus(MAX_NOT_BEFORE);
+        Instant latestNotBefore = null;
+        for (SendRequest request : requests) {
+            if (request.notBefore() != null && request.notBefore().isAfter(latestAllowed)) {
+                throw new InvalidFieldException("notBefore", "must be within a year");
+            }
+            if (request.notBefore() != null && (latestNotBefore == null
+                    || request.notBefore().isAfter(latestNotBefore))) {
+                latestNotBefore = request.notBefore();
+            }
         }
-        if (request.notBefore() != null && request.notBefore().isAfter(clock.instant().plus(MAX_NOT_BEFORE))) {
-            throw new InvalidFieldException("notBefore", "must be within a year");
+        Map<String, Message> earlier = byIdempotencyKeys(practice, requests);
+        Map<PatientId, Patient> recipients = patients.findAll(practice,
+                requests.stream().map(SendRequest::patient).toList());
+        for (SendRequest request : requests) {
+            if (!recipients.containsKey(request.patient())) {
+                throw new NotFoundException("Patient", "patientId");
+            }
         }
-        Patient patient = NotFoundException.referencedBy("patientId", () -> patients.find(practice, request.patient()));
+        lockRecipients(practice, recipients.values());
+        PolicyFacts facts = policy.factsFor(practice,
+                recipients.values().stream().flatMap(patient -> patient.contactPoints().stream()).toList(),
+                recipients.keySet().stream().map(PatientId::value).toList(),
+                requests.stream().anyMatch(request -> request.purpose() == Purpose.MARKETING), latestNotBefore);
+        org.carerelay.practice.Practice details = practices.get(practice);
+        Map<String, TemplateVersion> templatesByKey = new HashMap<>();
+
+        List<Draft> drafts = new ArrayList<>();
+        Map<String, Draft> draftsByKey = new HashMap<>();
+        for (SendRequest request : requests) {
+            String key = request.idempotencyKey();
+            if (key != null && (earlier.containsKey(key) || draftsByKey.containsKey(key))) {
+                drafts.add(null); // answered from the message the key already made, below
+                continue;
+            }
+            Patient patient = recipients.get(request.patient());
+            TemplateVersion template = templatesByKey.computeIfAbsent(
+                    request.templateKey() + "|" + patient.preferredLanguage(),
+                    k -> NotFoundException.referencedBy("templateKey",
+                            () -> templates.effective(practice, request.templateKey(), patient.preferredLanguage())));
+            Draft draft = draft(practice, details, facts, patient, request, template);
+            drafts.add(draft);
+            if (key != null) {
+                draftsByKey.put(key, draft);
+            }
+        }
+        Map<MessageId, Message> written = write(practice, actor,
+                drafts.stream().filter(java.util.Objects::nonNull).toList());
+
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            SendRequest request = requests.get(i);
+            Draft draft = drafts.get(i);
+            String key = request.idempotencyKey();
+            Message message = draft != null ? written.get(draft.id()) : null;
+            if (message == null) {
+                // The key made a message earlier, in this list, or (the insert found it taken) concurrently.
+                Message first = earlier.containsKey(key) ? earlier.get(key)
+                        : draftsByKey.containsKey(key) && written.containsKey(draftsByKey.get(key).id())
+                                ? written.get(draftsByKey.get(key).id())
+                                : byIdempotencyKey(practice, key).orElseThrow();
+                message = sameRequest(first, request);
+            }
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    /** One request decided and rendered: the message and delivery rows to write. */
+    private Draft draft(PracticeId practice, org.carerelay.practice.Practice details, PolicyFacts facts,
+            Patient patient, SendRequest request, TemplateVersion template) {
         ContactPoint chosenContact = request.contactPoint() == null ? null : patient.contactPoints().stream()
                 .filter(contact -> contact.id().equals(request.contactPoint()))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Contact point", "contactPointId"));
-        TemplateVersion template = NotFoundException.referencedBy("templateKey",
-                () -> templates.effective(practice, request.templateKey(), patient.preferredLanguage()));
         ZoneId zone = ZoneId.of(patient.timeZone());
-        lockRecipient(practice, patient);
-
-        Choice choice = choose(practice, patient, request, chosenContact, template, zone);
-        org.carerelay.practice.Practice details = practices.get(practice);
+        Choice choice = choose(practice, facts, patient, request, chosenContact, template, zone);
+        facts.decided(patient.id().value(), choice.channel(),
+                choice.contact() == null ? null : choice.contact().value(), request.purpose(), choice.outcome());
         // Marketing e-mail carries its unsubscribe link in the footer and in List-Unsubscribe (RFC 8058).
         String unsubscribeToken = request.purpose() == Purpose.MARKETING && choice.channel() == Channel.EMAIL
                 ? Unsubscribes.newToken() : null;
@@ -139,31 +218,20 @@ public class Messages {
         } catch (TemplateException e) {
             throw new InvalidFieldException("context", e.getMessage());
         }
-        String sms = choice.outcome().underExemption()
-                ? withExemptionNotices(rendered.sms(), details.brandName())
-                : rendered.sms();
-
-        MessageId id = MessageId.random();
-        if (!insertMessage(practice, actor, id, patient.id(), template, request.purpose(), request.channel(),
-                request.idempotencyKey(), request.notBefore())) {
-            // A concurrent request with the same key won; ON CONFLICT waited for it to commit.
-            return sameRequest(byIdempotencyKey(practice, request.idempotencyKey()).orElseThrow(), request);
-        }
         String text = switch (choice.channel()) {
             case EMAIL -> unsubscribeToken == null ? rendered.emailText()
                     : rendered.emailText() + "\n\n" + model.get("unsubscribeLabel") + ": " + model.get("unsubscribeUrl");
-            case SMS -> sms;
+            case SMS -> choice.outcome().underExemption()
+                    ? withExemptionNotices(rendered.sms(), details.brandName())
+                    : rendered.sms();
             default -> rendered.inAppBody();
         };
-        Delivery delivery = insertDelivery(practice, actor, id, choice.channel(),
-                choice.contact() == null ? patient.id().toString() : choice.contact().value(),
-                choice.contact() == null ? null : choice.contact().id().value(), zone.getId(),
-                choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
-                rendered.emailHtml(), unsubscribeToken, choice.outcome());
-        // What was just written, without reading it back: sends come in bursts.
-        return new Message(id, patient.id(), template.key(), template.language(), template.version(),
-                request.purpose(), request.channel(), request.idempotencyKey(), delivery.timeline().get(0).at(),
-                List.of(delivery));
+        return new Draft(MessageId.random(), patient.id(), template, request.purpose(), request.channel(),
+                request.idempotencyKey(), request.notBefore(), new DraftDelivery(DeliveryId.random(), choice.channel(),
+                        choice.contact() == null ? patient.id().toString() : choice.contact().value(),
+                        choice.contact() == null ? null : choice.contact().id().value(), zone.getId(),
+                        choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
+                        rendered.emailHtml(), unsubscribeToken, choice.outcome()));
     }
 
     /**
@@ -202,101 +270,119 @@ public class Messages {
         RenderedMessage rendered = renderer.render(template.parts(), channel, model, ZoneId.of("UTC"),
                 template.language());
         boolean email = channel == Channel.EMAIL;
-        MessageId id = MessageId.random();
-        insertMessage(practice, actor, id, null, template, Purpose.SECURITY, channel, null, null);
-        insertDelivery(practice, actor, id, channel, recipient, null, null, email ? rendered.emailSubject() : null,
-                email ? rendered.emailText() : rendered.sms(), email ? rendered.emailHtml() : null, null,
-                new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(decision)));
-        return find(practice, id);
+        Draft draft = new Draft(MessageId.random(), null, template, Purpose.SECURITY, channel, null, null,
+                new DraftDelivery(DeliveryId.random(), channel, recipient, null, null,
+                        email ? rendered.emailSubject() : null, email ? rendered.emailText() : rendered.sms(),
+                        email ? rendered.emailHtml() : null, null,
+                        new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(decision))));
+        write(practice, actor, List.of(draft));
+        return find(practice, draft.id());
     }
 
-    private boolean insertMessage(PracticeId practice, Actor actor, MessageId id,
-            org.carerelay.practice.PatientId patient, TemplateVersion template, Purpose purpose,
-            Channel requestedChannel, String idempotencyKey, Instant notBefore) {
-        int inserted = jdbc.sql("""
+    /**
+     * Writes the drafts' messages, then the deliveries of those whose idempotency key was still free (a concurrent
+     * request may have taken it since it was looked up), each kind in one batch. Returns what was written, by id.
+     */
+    private Map<MessageId, Message> write(PracticeId practice, Actor actor, List<Draft> drafts) {
+        Map<MessageId, Message> written = new HashMap<>();
+        if (drafts.isEmpty()) {
+            return written;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        int[] inserted = batch.batchUpdate("""
                 INSERT INTO message (id, practice_id, patient_id, template_key, template_language, template_version,
                                      purpose, requested_channel, idempotency_key, not_before, created_at,
                                      created_by_type, created_by_id)
                 VALUES (:id, :practice, :patient, :key, :language, :version, :purpose, :channel, :idempotencyKey,
                         :notBefore, :now, :actorType, :actorId)
-                ON CONFLICT (practice_id, idempotency_key) DO NOTHING""")
-                .param("id", id.value())
-                .param("practice", practice.value())
-                .param("patient", patient == null ? null : patient.value())
-                .param("key", template.key())
-                .param("language", template.language())
-                .param("version", template.version())
-                .param("purpose", purpose.name())
-                .param("channel", requestedChannel.name())
-                .param("idempotencyKey", idempotencyKey)
-                .param("notBefore", notBefore == null ? null : Timestamp.from(notBefore))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("actorType", actor.type().name())
-                .param("actorId", actor.id())
-                .update();
-        if (inserted > 0) {
-            auditLog.record(new AuditEvent(practice, actor, "message.requested", AuditEvent.Target.of("message", id),
-                    Map.of("template", template.key(), "version", template.version(), "purpose", purpose,
-                            "channel", requestedChannel)));
+                ON CONFLICT (practice_id, idempotency_key) DO NOTHING""",
+                drafts.stream().map(draft -> new MapSqlParameterSource()
+                        .addValue("id", draft.id().value())
+                        .addValue("practice", practice.value())
+                        .addValue("patient", draft.patient() == null ? null : draft.patient().value())
+                        .addValue("key", draft.template().key())
+                        .addValue("language", draft.template().language())
+                        .addValue("version", draft.template().version())
+                        .addValue("purpose", draft.purpose().name())
+                        .addValue("channel", draft.requestedChannel().name())
+                        .addValue("idempotencyKey", draft.idempotencyKey())
+                        .addValue("notBefore", draft.notBefore() == null ? null : Timestamp.from(draft.notBefore()))
+                        .addValue("now", now)
+                        .addValue("actorType", actor.type().name())
+                        .addValue("actorId", actor.id()))
+                        .toArray(SqlParameterSource[]::new));
+        List<Draft> stored = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (inserted[i] != 0) { // 0 when the key was taken; SUCCESS_NO_INFO (-2) counts as written
+                stored.add(drafts.get(i));
+            }
         }
-        return inserted > 0;
+        batch.batchUpdate("""
+                INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, time_zone,
+                                      subject, body_text, body_html, sms_segments, sms_encoding, status, reason,
+                                      decisions, under_exemption, due_at, unsubscribe_token, created_at, updated_at)
+                VALUES (:id, :practice, :message, :channel, :recipient, :contact, :timeZone, :subject, :text, :html,
+                        :segments, :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due,
+                        :unsubscribe, :now, :now)""",
+                stored.stream().map(draft -> deliveryRow(practice, draft, now)).toArray(SqlParameterSource[]::new));
+        List<DeliveryLog.Entry> timeline = new ArrayList<>();
+        for (Draft draft : stored) {
+            DraftDelivery delivery = draft.delivery();
+            auditLog.record(new AuditEvent(practice, actor, "message.requested",
+                    AuditEvent.Target.of("message", draft.id()), Map.of("template", draft.template().key(),
+                            "version", draft.template().version(), "purpose", draft.purpose(),
+                            "channel", draft.requestedChannel())));
+            timeline.add(new DeliveryLog.Entry(delivery.id(), delivery.outcome().status(),
+                    delivery.outcome().reason()));
+            written.put(draft.id(), draft.asMessage(now.toInstant()));
+        }
+        deliveryLog.recordAll(practice, actor, timeline);
+        return written;
     }
 
-    private Delivery insertDelivery(PracticeId practice, Actor actor, MessageId message, Channel channel,
-            String recipient, UUID contactPoint, String timeZone, String subject, String text, String html,
-            String unsubscribeToken, PolicyOutcome outcome) {
-        DeliveryId delivery = DeliveryId.random();
-        SmsSegments segments = channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
-        Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, time_zone, subject,
-                                      body_text, body_html, sms_segments, sms_encoding, status, reason, decisions,
-                                      under_exemption, due_at, unsubscribe_token, created_at, updated_at)
-                VALUES (:id, :practice, :message, :channel, :recipient, :contact, :timeZone, :subject, :text, :html, :segments,
-                        :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due, :unsubscribe, :now, :now)""")
-                .param("unsubscribe", unsubscribeToken)
-                .param("id", delivery.value())
-                .param("practice", practice.value())
-                .param("message", message.value())
-                .param("channel", channel.name())
-                .param("recipient", recipient)
-                .param("contact", contactPoint)
-                .param("timeZone", timeZone)
-                .param("subject", subject)
-                .param("text", text)
-                .param("html", channel == Channel.EMAIL ? html : null)
-                .param("segments", segments == null ? null : segments.segments())
-                .param("encoding", segments == null ? null : segments.encoding())
-                .param("status", outcome.status().name())
-                .param("reason", outcome.reason())
-                .param("decisions", json.writeValueAsString(outcome.decisions()))
-                .param("exemption", outcome.underExemption())
-                .param("due", Timestamp.from(outcome.dueAt() == null ? now : outcome.dueAt()))
-                .param("now", Timestamp.from(now))
-                .update();
-        deliveryLog.record(practice, actor, delivery, outcome.status(), outcome.reason());
-        Instant due = outcome.dueAt() == null ? now : outcome.dueAt();
-        return new Delivery(delivery, channel, recipient, outcome.status(), outcome.reason(), due, null, null,
-                segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
-                outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), now)), subject,
-                text);
+    private MapSqlParameterSource deliveryRow(PracticeId practice, Draft draft, Timestamp now) {
+        DraftDelivery delivery = draft.delivery();
+        SmsSegments segments = delivery.segments();
+        PolicyOutcome outcome = delivery.outcome();
+        return new MapSqlParameterSource()
+                .addValue("id", delivery.id().value())
+                .addValue("practice", practice.value())
+                .addValue("message", draft.id().value())
+                .addValue("channel", delivery.channel().name())
+                .addValue("recipient", delivery.recipient())
+                .addValue("contact", delivery.contactPoint())
+                .addValue("timeZone", delivery.timeZone())
+                .addValue("subject", delivery.subject())
+                .addValue("text", delivery.text())
+                .addValue("html", delivery.channel() == Channel.EMAIL ? delivery.html() : null)
+                .addValue("segments", segments == null ? null : segments.segments())
+                .addValue("encoding", segments == null ? null : segments.encoding())
+                .addValue("status", outcome.status().name())
+                .addValue("reason", outcome.reason())
+                .addValue("decisions", json.writeValueAsString(outcome.decisions()))
+                .addValue("exemption", outcome.underExemption())
+                .addValue("due", outcome.dueAt() == null ? now : Timestamp.from(outcome.dueAt()))
+                .addValue("unsubscribe", delivery.unsubscribeToken())
+                .addValue("now", now);
     }
 
     /**
-     * Serializes sends to one patient and to each of their phone numbers (a family phone is shared) until commit,
-     * so that the frequency limits the policy counts (the healthcare exemption's 1 a day, the marketing cap) hold
-     * under concurrent sends. Locks are taken in a fixed order, so two sends cannot deadlock.
+     * Serializes sends to these patients and to each of their phone numbers (a family phone is shared) until
+     * commit, so that the frequency limits the policy counts (the healthcare exemption's 1 a day, the marketing
+     * cap) hold under concurrent sends. The locks are taken in one statement, in sorted order, so two sends cannot
+     * deadlock.
      */
-    private void lockRecipient(PracticeId practice, Patient patient) {
+    private void lockRecipients(PracticeId practice, java.util.Collection<Patient> recipients) {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
-        keys.add(practice + ":patient:" + patient.id());
-        patient.contactPoints().stream().filter(contact -> contact.system() == ContactSystem.PHONE)
-                .forEach(contact -> keys.add(practice + ":sms:" + contact.value()));
-        for (String key : keys) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 2))").param("key", key)
-                    .query((java.sql.ResultSet rs) -> {
-                    });
+        for (Patient patient : recipients) {
+            keys.add(practice + ":patient:" + patient.id());
+            patient.contactPoints().stream().filter(contact -> contact.system() == ContactSystem.PHONE)
+                    .forEach(contact -> keys.add(practice + ":sms:" + contact.value()));
         }
+        // unnest yields the array in its order, and each row's lock is taken as the row is produced.
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtextextended(key, 2))) FROM unnest(:keys) AS key")
+                .param("keys", keys.toArray(String[]::new))
+                .query(Long.class).single();
     }
 
     /**
@@ -378,6 +464,23 @@ public class Messages {
                 .orElseThrow(() -> new NotFoundException("Message"));
     }
 
+    /** The messages the requests' idempotency keys made before, by key. */
+    private Map<String, Message> byIdempotencyKeys(PracticeId practice, List<SendRequest> requests) {
+        List<String> keys = requests.stream().map(SendRequest::idempotencyKey).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        Map<String, Message> earlier = new HashMap<>();
+        if (keys.isEmpty()) {
+            return earlier;
+        }
+        jdbc.sql("SELECT id, idempotency_key FROM message WHERE practice_id = :practice AND idempotency_key IN (:keys)")
+                .param("practice", practice.value())
+                .param("keys", keys)
+                .query((rs, n) -> Map.entry(rs.getString("idempotency_key"), rs.getObject("id", UUID.class)))
+                .list()
+                .forEach(found -> earlier.put(found.getKey(), find(practice, new MessageId(found.getValue()))));
+        return earlier;
+    }
+
     private Optional<Message> byIdempotencyKey(PracticeId practice, String key) {
         if (key == null) {
             return Optional.empty();
@@ -394,8 +497,8 @@ public class Messages {
      * The channel and address the message takes: the one asked for, or for PREFERRED the patient's preferred
      * channel, then the others, the first that the policy does not suppress.
      */
-    private Choice choose(PracticeId practice, Patient patient, SendRequest request, ContactPoint chosenContact,
-            TemplateVersion template, ZoneId zone) {
+    private Choice choose(PracticeId practice, PolicyFacts facts, Patient patient, SendRequest request,
+            ContactPoint chosenContact, TemplateVersion template, ZoneId zone) {
         List<Channel> candidates = new ArrayList<>();
         if (request.channel() != Channel.PREFERRED) {
             candidates.add(request.channel());
@@ -418,7 +521,7 @@ public class Messages {
         for (Channel channel : candidates) {
             ContactPoint contact = chosenContact != null ? chosenContact : usualContact(patient, channel);
             PolicyOutcome outcome = hasPart(template.parts(), channel)
-                    ? policy.evaluate(practice, patient.id().value(), channel, request.purpose(), contact,
+                    ? policy.evaluate(practice, facts, patient.id().value(), channel, request.purpose(), contact,
                             template.parts().phiAllowed(), zone, request.notBefore())
                     : new PolicyOutcome(DeliveryStatus.SUPPRESSED, "template-has-no-" + channel.name().toLowerCase()
                             + "-part", null, false, List.of(new org.carerelay.messaging.Delivery.Decision("template",
@@ -501,12 +604,39 @@ public class Messages {
     private static Message message(ResultSet rs, List<Delivery> deliveries) throws SQLException {
         UUID patient = rs.getObject("patient_id", UUID.class);
         return new Message(new MessageId(rs.getObject("id", UUID.class)),
-                patient == null ? null : new org.carerelay.practice.PatientId(patient),
+                patient == null ? null : new PatientId(patient),
                 rs.getString("template_key"), rs.getString("template_language"), rs.getInt("template_version"),
                 Purpose.valueOf(rs.getString("purpose")), Channel.valueOf(rs.getString("requested_channel")),
                 rs.getString("idempotency_key"), rs.getTimestamp("created_at").toInstant(), deliveries);
     }
 
     private record Choice(Channel channel, ContactPoint contact, PolicyOutcome outcome) {
+    }
+
+    /** A message decided and rendered, before it is written. */
+    private record Draft(MessageId id, PatientId patient, TemplateVersion template, Purpose purpose,
+            Channel requestedChannel, String idempotencyKey, Instant notBefore, DraftDelivery delivery) {
+
+        /** The message as written, without reading it back: sends come in bursts. */
+        Message asMessage(Instant createdAt) {
+            SmsSegments segments = delivery.segments();
+            PolicyOutcome outcome = delivery.outcome();
+            Delivery written = new Delivery(delivery.id(), delivery.channel(), delivery.recipient(),
+                    outcome.status(), outcome.reason(), outcome.dueAt() == null ? createdAt : outcome.dueAt(), null,
+                    null, segments == null ? null : segments.segments(), segments == null ? null : segments.encoding(),
+                    outcome.decisions(), List.of(new Delivery.Event(outcome.status(), outcome.reason(), createdAt)),
+                    delivery.subject(), delivery.text());
+            return new Message(id, patient, template.key(), template.language(), template.version(), purpose,
+                    requestedChannel, idempotencyKey, createdAt, List.of(written));
+        }
+    }
+
+    private record DraftDelivery(DeliveryId id, Channel channel, String recipient, UUID contactPoint,
+            String timeZone, String subject, String text, String html, String unsubscribeToken,
+            PolicyOutcome outcome) {
+
+        SmsSegments segments() {
+            return channel == Channel.SMS && text != null ? SmsSegments.of(text) : null;
+        }
     }
 }

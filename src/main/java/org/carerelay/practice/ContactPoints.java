@@ -193,6 +193,16 @@ public class ContactPoints {
         return currentConsents(practice, List.of(contactPoint.value())).getOrDefault(contactPoint.value(), Map.of());
     }
 
+    /** {@link #decisions(PracticeId, ContactPointId)} for many contact points, in one query. */
+    @Transactional(readOnly = true)
+    public Map<ContactPointId, Map<ConsentPurpose, Boolean>> decisions(PracticeId practice,
+            Collection<ContactPointId> contactPoints) {
+        Map<ContactPointId, Map<ConsentPurpose, Boolean>> decisions = new HashMap<>();
+        currentConsents(practice, contactPoints.stream().map(ContactPointId::value).distinct().toList())
+                .forEach((id, decided) -> decisions.put(new ContactPointId(id), decided));
+        return decisions;
+    }
+
     private Map<UUID, Map<ConsentPurpose, Boolean>> currentConsents(PracticeId practice, List<UUID> contactPoints) {
         Map<UUID, Map<ConsentPurpose, Boolean>> consents = new HashMap<>();
         if (contactPoints.isEmpty()) {

@@ -201,6 +201,37 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void aListOfRequestsCountsItsOwnMessagesAgainstTheLimits() {
+        Patient unconsented = patient(Map.of(), PreferredChannel.SMS, "en");
+        Patient marketable = patient(Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true, ConsentPurpose.MARKETING_SMS,
+                true), PreferredChannel.SMS, "en");
+        Map<String, Object> link = Map.of("link", "https://x.example.test/m");
+        List<SendRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            requests.add(new SendRequest(unconsented.id(), null, Channel.SMS, "new-secure-message", link, Purpose.CARE,
+                    "care-" + i, null));
+        }
+        for (int i = 0; i < 5; i++) {
+            requests.add(new SendRequest(marketable.id(), null, Channel.SMS, "new-secure-message", link,
+                    Purpose.MARKETING, "offer-" + i, null));
+        }
+        requests.add(new SendRequest(unconsented.id(), null, Channel.SMS, "new-secure-message", link, Purpose.CARE,
+                "care-0", null)); // the same request again, in the same list
+
+        List<Message> sent = context.getBean(Messages.class).sendAll(practice.id(), Actor.system("test"), requests);
+
+        assertThat(sent.subList(0, 3)).extracting(message -> message.deliveries().get(0).reason())
+                .containsExactly(null, "healthcare-exemption-limit", "healthcare-exemption-limit");
+        assertThat(sent.subList(3, 8)).extracting(message -> message.deliveries().get(0).reason())
+                .as("the marketing cap: 3 a week").containsExactly(null, null, null, "marketing-weekly-cap",
+                        "marketing-weekly-cap");
+        assertThat(sent.get(8).id()).isEqualTo(sent.get(0).id());
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p")).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM delivery_event e JOIN delivery d ON d.id = e.delivery_id "
+                + "WHERE d.practice_id = :p")).as("one timeline entry each").isEqualTo(8);
+    }
+
+    @Test
     void smsDuringQuietHoursIsDeferredToTheMorningNeverDropped() throws Exception {
         TestPractices.store(context, practice.id(), "quiet-hours.start", "21:00");
         TestPractices.store(context, practice.id(), "quiet-hours.end", "08:00");

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -28,6 +31,7 @@ import org.carerelay.shared.PracticeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,6 +56,7 @@ public class DispatchWorker {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final Senders senders;
     private final DeliveryLog deliveryLog;
@@ -63,11 +68,12 @@ public class DispatchWorker {
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
     private final ExecutorService sending;
 
-    DispatchWorker(JdbcClient jdbc, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
+    DispatchWorker(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
             DeliveryReceipts receipts, DeliveryPolicy policy, Unsubscribes unsubscribes, Clock clock,
             @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
-            @Value("${carerelay.messaging.dispatch.concurrency:32}") int concurrency) {
+            @Value("${carerelay.messaging.dispatch.concurrency:100}") int concurrency) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.unsubscribes = unsubscribes;
         this.transactions = transactions;
         this.senders = senders;
@@ -136,9 +142,18 @@ public class DispatchWorker {
     private void recordAll(List<OutgoingMessage> claimed, List<Future<SendOutcome>> outcomes) {
         try {
             transactions.executeWithoutResult(status -> {
+                List<OutgoingMessage> accepted = new ArrayList<>();
+                List<SendOutcome.Accepted> acceptances = new ArrayList<>();
                 for (int i = 0; i < claimed.size(); i++) {
-                    record(claimed.get(i), outcome(outcomes.get(i)));
+                    SendOutcome outcome = outcome(outcomes.get(i));
+                    if (outcome instanceof SendOutcome.Accepted acceptance) {
+                        accepted.add(claimed.get(i));
+                        acceptances.add(acceptance);
+                    } else {
+                        record(claimed.get(i), outcome);
+                    }
                 }
+                recordAccepted(accepted, acceptances);
             });
         } catch (RuntimeException batchFailed) {
             for (int i = 0; i < claimed.size(); i++) {
@@ -188,6 +203,47 @@ public class DispatchWorker {
                         rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
                 .list();
         return claimed;
+    }
+
+    /**
+     * Records the sends the providers accepted (nearly all of a batch) together: one batch of updates, one of
+     * timeline rows. As {@link #record}, each only if the claim is still this worker's.
+     */
+    private void recordAccepted(List<OutgoingMessage> messages, List<SendOutcome.Accepted> acceptances) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            SendOutcome.Accepted accepted = acceptances.get(i);
+            rows.add(new Object[] {(accepted.delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT).name(),
+                    accepted.provider(), accepted.providerMessageId(), now, messages.get(i).deliveryId().value(),
+                    messages.get(i).attempt()});
+        }
+        int[] updated = batch.batchUpdate("""
+                UPDATE delivery SET status = ?, reason = NULL, provider = ?,
+                       provider_message_id = coalesce(?, provider_message_id), claimed_until = NULL, updated_at = ?
+                WHERE id = ? AND status = 'SENDING' AND attempts = ?""", rows);
+        Map<PracticeId, List<DeliveryLog.Entry>> timelines = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            OutgoingMessage message = messages.get(i);
+            SendOutcome.Accepted accepted = acceptances.get(i);
+            if (updated[i] == 0) {
+                continue; // the claim outlived its lease and is another worker's now
+            }
+            List<DeliveryLog.Entry> timeline = timelines.computeIfAbsent(message.practice(), p -> new ArrayList<>());
+            timeline.add(new DeliveryLog.Entry(message.deliveryId(), DeliveryStatus.SENDING, null));
+            timeline.add(new DeliveryLog.Entry(message.deliveryId(), DeliveryStatus.SENT, null));
+            if (accepted.delivered()) {
+                timeline.add(new DeliveryLog.Entry(message.deliveryId(), DeliveryStatus.DELIVERED, null));
+            }
+            if (message.channel() == Channel.IN_APP) {
+                InAppNotifications.announce(jdbc, message.deliveryId().value());
+            }
+            forgetSecret(message, accepted.provider());
+        }
+        timelines.forEach((practice, timeline) -> deliveryLog.recordAll(practice, ACTOR, timeline));
     }
 
     /**

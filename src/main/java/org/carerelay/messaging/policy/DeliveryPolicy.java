@@ -8,8 +8,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Delivery.Decision;
@@ -18,6 +23,7 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.ContactPoint;
 import org.carerelay.practice.ContactPoints;
+import org.carerelay.practice.ContactSystem;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.carerelay.shared.PracticeId;
@@ -36,6 +42,12 @@ public class DeliveryPolicy {
     /** The healthcare exemption: automated care/transactional SMS without prior express consent. */
     static final int EXEMPT_SMS_PER_DAY = 1;
     static final int EXEMPT_SMS_PER_WEEK = 3;
+    /**
+     * The longest window counted (the exemption's week, the marketing cap's week). A window is counted both ways
+     * around a message's due time, by when messages go rather than when they were asked for (a reminder scheduled
+     * for next week counts next week), so that no window of that length, sliding anywhere, holds more than the limit.
+     */
+    private static final Duration WEEK = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final ContactPoints contactPoints;
@@ -50,12 +62,78 @@ public class DeliveryPolicy {
     }
 
     /**
-     * @param contact  the phone or address for SMS and email (null for in-app, or when the patient has none)
-     * @param zone     the patient's time zone, for quiet hours
+     * Reads what the policy needs about these recipients, in one query per kind: call it after the recipients are
+     * locked, so the counts cannot change before their messages are stored.
+     *
+     * @param latestNotBefore the latest not-before time among the messages to decide, or null
+     */
+    public PolicyFacts factsFor(PracticeId practice, Collection<ContactPoint> contacts, Collection<UUID> patients,
+            boolean marketing, Instant latestNotBefore) {
+        Instant now = clock.instant();
+        Instant latest = latestNotBefore != null && latestNotBefore.isAfter(now) ? latestNotBefore : now;
+        Timestamp from = Timestamp.from(now.minus(WEEK));
+        Timestamp to = Timestamp.from(latest.plus(WEEK));
+        Set<String> addresses = new HashSet<>();
+        Set<String> numbers = new HashSet<>();
+        for (ContactPoint contact : contacts) {
+            addresses.add(contact.value());
+            if (contact.system() == ContactSystem.PHONE) {
+                numbers.add(contact.value());
+            }
+        }
+        Map<String, String> suppressions = new HashMap<>();
+        if (!addresses.isEmpty()) {
+            jdbc.sql("SELECT channel, address, reason FROM suppression WHERE practice_id = :practice "
+                            + "AND address IN (:addresses)")
+                    .param("practice", practice.value())
+                    .param("addresses", addresses)
+                    .query(rs -> {
+                        suppressions.put(PolicyFacts.suppressionKey(Channel.valueOf(rs.getString("channel")),
+                                rs.getString("address")), rs.getString("reason"));
+                    });
+        }
+        Map<String, List<Instant>> exempt = new HashMap<>();
+        if (!numbers.isEmpty()) {
+            jdbc.sql("SELECT recipient, due_at FROM delivery WHERE practice_id = :practice AND recipient IN (:numbers) "
+                            + "AND channel = 'SMS' AND under_exemption AND status NOT IN ('SUPPRESSED', 'FAILED') "
+                            + "AND due_at > :from AND due_at < :to")
+                    .param("practice", practice.value())
+                    .param("numbers", numbers)
+                    .param("from", from)
+                    .param("to", to)
+                    .query(rs -> {
+                        exempt.computeIfAbsent(rs.getString("recipient"), n -> new ArrayList<>())
+                                .add(rs.getTimestamp("due_at").toInstant());
+                    });
+        }
+        Map<UUID, List<Instant>> marketingDue = new HashMap<>();
+        if (marketing && !patients.isEmpty()) {
+            jdbc.sql("""
+                    SELECT m.patient_id, d.due_at FROM delivery d JOIN message m ON m.id = d.message_id
+                    WHERE m.practice_id = :practice AND m.patient_id IN (:patients) AND m.purpose = 'MARKETING'
+                      AND d.status NOT IN ('SUPPRESSED', 'FAILED') AND d.due_at > :from AND d.due_at < :to""")
+                    .param("practice", practice.value())
+                    .param("patients", patients)
+                    .param("from", from)
+                    .param("to", to)
+                    .query(rs -> {
+                        marketingDue.computeIfAbsent(rs.getObject("patient_id", UUID.class), p -> new ArrayList<>())
+                                .add(rs.getTimestamp("due_at").toInstant());
+                    });
+        }
+        return new PolicyFacts(suppressions,
+                contactPoints.decisions(practice, contacts.stream().map(ContactPoint::id).toList()), exempt,
+                marketingDue);
+    }
+
+    /**
+     * @param facts     what is known of the recipient ({@link #factsFor}); the caller tells it the outcome
+     * @param contact   the phone or address for SMS and email (null for in-app, or when the patient has none)
+     * @param zone      the patient's time zone, for quiet hours
      * @param notBefore the earliest the message may leave, or null
      */
-    public PolicyOutcome evaluate(PracticeId practice, java.util.UUID patient, Channel channel, Purpose purpose,
-            ContactPoint contact, boolean phiTemplate, ZoneId zone, Instant notBefore) {
+    public PolicyOutcome evaluate(PracticeId practice, PolicyFacts facts, UUID patient, Channel channel,
+            Purpose purpose, ContactPoint contact, boolean phiTemplate, ZoneId zone, Instant notBefore) {
         List<Decision> decisions = new ArrayList<>();
         Instant now = clock.instant();
         Instant due = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -67,14 +145,14 @@ public class DeliveryPolicy {
             return suppressed(decisions, "address", "no-" + channel.name().toLowerCase() + "-contact-point");
         }
         boolean security = purpose == Purpose.SECURITY;
-        String suppression = suppressionReason(practice, channel, contact.value());
+        String suppression = facts.suppression(channel, contact.value());
         if (suppression != null && !security) {
             return suppressed(decisions, "suppression-list", "suppressed-" + suppression);
         }
         decisions.add(new Decision("suppression-list", "allowed", suppression == null ? "not listed"
                 : "listed (" + suppression + "), but security messages still go"));
 
-        Map<ConsentPurpose, Boolean> consent = contactPoints.decisions(practice, contact.id());
+        Map<ConsentPurpose, Boolean> consent = facts.consent(contact.id());
         boolean underExemption = false;
         if (channel == Channel.SMS) {
             Boolean transactional = consent.get(ConsentPurpose.TRANSACTIONAL_SMS);
@@ -90,8 +168,8 @@ public class DeliveryPolicy {
             } else if (Boolean.FALSE.equals(transactional)) {
                 return suppressed(decisions, "consent", "sms-opted-out");
             } else {
-                if (exemptSmsAround(practice, contact.value(), due, Duration.ofDays(1)) >= EXEMPT_SMS_PER_DAY
-                        || exemptSmsAround(practice, contact.value(), due, Duration.ofDays(7)) >= EXEMPT_SMS_PER_WEEK) {
+                if (facts.exemptSmsAround(contact.value(), due, Duration.ofDays(1)) >= EXEMPT_SMS_PER_DAY
+                        || facts.exemptSmsAround(contact.value(), due, WEEK) >= EXEMPT_SMS_PER_WEEK) {
                     return suppressed(decisions, "consent", "healthcare-exemption-limit");
                 }
                 underExemption = true;
@@ -120,16 +198,7 @@ public class DeliveryPolicy {
 
         if (purpose == Purpose.MARKETING) {
             int cap = settings.get(practice, Setting.MARKETING_WEEKLY_CAP);
-            long sent = jdbc.sql("""
-                    SELECT count(*) FROM delivery d JOIN message m ON m.id = d.message_id
-                    WHERE m.practice_id = :practice AND m.patient_id = :patient AND m.purpose = 'MARKETING'
-                      AND d.status NOT IN ('SUPPRESSED', 'FAILED')
-                      AND d.due_at > :from AND d.due_at < :to""")
-                    .param("practice", practice.value())
-                    .param("patient", patient)
-                    .param("from", Timestamp.from(due.minus(Duration.ofDays(7))))
-                    .param("to", Timestamp.from(due.plus(Duration.ofDays(7))))
-                    .query(Long.class).single();
+            long sent = facts.marketingAround(patient, due, WEEK);
             if (sent >= cap) {
                 return suppressed(decisions, "marketing-cap", "marketing-weekly-cap");
             }
@@ -165,31 +234,6 @@ public class DeliveryPolicy {
             end = end.plusDays(1).with(quietEnd);
         }
         return end.toInstant();
-    }
-
-    /**
-     * Exempt texts to {@code number} due within {@code window} either side of {@code due}: counted by when they
-     * go, not when they were asked for (a reminder scheduled for next week counts next week), and both ways, so
-     * that no window of that length, sliding anywhere, ever holds more than the limit.
-     */
-    private long exemptSmsAround(PracticeId practice, String number, Instant due, Duration window) {
-        return jdbc.sql("SELECT count(*) FROM delivery WHERE practice_id = :practice AND recipient = :number "
-                        + "AND channel = 'SMS' AND under_exemption AND status NOT IN ('SUPPRESSED', 'FAILED') "
-                        + "AND due_at > :from AND due_at < :to")
-                .param("practice", practice.value())
-                .param("number", number)
-                .param("from", Timestamp.from(due.minus(window)))
-                .param("to", Timestamp.from(due.plus(window)))
-                .query(Long.class).single();
-    }
-
-    private String suppressionReason(PracticeId practice, Channel channel, String address) {
-        return jdbc.sql("SELECT reason FROM suppression WHERE practice_id = :practice AND channel = :channel "
-                        + "AND address = :address")
-                .param("practice", practice.value())
-                .param("channel", channel.name())
-                .param("address", address)
-                .query(String.class).optional().orElse(null);
     }
 
     private static PolicyOutcome suppressed(List<Decision> decisions, String check, String reason) {
