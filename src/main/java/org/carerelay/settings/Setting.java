@@ -1,6 +1,10 @@
 package org.carerelay.settings;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -65,12 +69,28 @@ public final class Setting<T> {
     public static final Setting<Integer> MARKETING_WEEKLY_CAP = new Setting<>("marketing.weekly-cap",
             "Marketing messages per patient per week (0 to 50)", text -> wholeNumber(text, 0, 50),
             SettingsFallback::marketingWeeklyCap, false);
+    public static final Setting<Integer> INBOX_SLA_URGENT_MINUTES = new Setting<>("inbox.sla.urgent-minutes",
+            "Business minutes to answer an urgent inbox message", text -> wholeNumber(text, 5, 10_080),
+            SettingsFallback::inboxSlaUrgentMinutes, false);
+    public static final Setting<Integer> INBOX_SLA_ROUTINE_MINUTES = new Setting<>("inbox.sla.routine-minutes",
+            "Business minutes to answer a routine inbox message (refills, results, appointments)",
+            text -> wholeNumber(text, 5, 10_080), SettingsFallback::inboxSlaRoutineMinutes, false);
+    public static final Setting<Integer> INBOX_SLA_ADMINISTRATIVE_MINUTES = new Setting<>(
+            "inbox.sla.administrative-minutes", "Business minutes to answer an administrative or billing message",
+            text -> wholeNumber(text, 5, 10_080), SettingsFallback::inboxSlaAdministrativeMinutes, false);
+    public static final Setting<Set<LocalDate>> INBOX_HOLIDAYS = new Setting<>("inbox.holidays",
+            "Days the practice is closed, as YYYY-MM-DD separated by commas (none: no holidays); reply clocks stop",
+            Setting::dates, SettingsFallback::inboxHolidays, false);
+    public static final Setting<Integer> INBOX_THREAD_WINDOW_HOURS = new Setting<>("inbox.thread-window-hours",
+            "Hours after its last message within which a patient's new message joins their open conversation",
+            text -> wholeNumber(text, 1, 2_160), SettingsFallback::inboxThreadWindowHours, false);
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
             EMAIL_SECONDARY_PROVIDER, EMAIL_RATE_PER_SECOND, SMS_ORIGINATION_NUMBER, SMS_PROVIDER,
             SMS_SECONDARY_PROVIDER, SMS_RATE_PER_SECOND, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
             QUIET_HOURS_START,
-            QUIET_HOURS_END, MARKETING_WEEKLY_CAP);
+            QUIET_HOURS_END, MARKETING_WEEKLY_CAP, INBOX_SLA_URGENT_MINUTES, INBOX_SLA_ROUTINE_MINUTES,
+            INBOX_SLA_ADMINISTRATIVE_MINUTES, INBOX_HOLIDAYS, INBOX_THREAD_WINDOW_HOURS);
 
     private final String key;
     private final String description;
@@ -139,6 +159,24 @@ public final class Setting<T> {
             throw new IllegalArgumentException("must be one of " + List.of(allowed));
         }
         return value;
+    }
+
+    private static Set<LocalDate> dates(String text) {
+        if (text.equalsIgnoreCase("none")) {
+            return Set.of();
+        }
+        Set<LocalDate> dates = new TreeSet<>();
+        for (String part : text.split(",")) {
+            try {
+                dates.add(LocalDate.parse(part.trim()));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("must be dates as YYYY-MM-DD separated by commas, or none");
+            }
+        }
+        if (dates.size() > 366) {
+            throw new IllegalArgumentException("must list at most 366 dates");
+        }
+        return Collections.unmodifiableSet(dates);
     }
 
     private static LocalTime time(String text) {

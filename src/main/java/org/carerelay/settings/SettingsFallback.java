@@ -23,6 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param quietHoursStart        local time from which no SMS but security messages go out
  * @param quietHoursEnd          local time from which SMS may go out again
  * @param marketingWeeklyCap     marketing messages per patient per week
+ * @param inboxSlaUrgentMinutes  business minutes to answer an urgent inbox message
+ * @param inboxSlaRoutineMinutes business minutes to answer a routine one
+ * @param inboxSlaAdministrativeMinutes business minutes to answer an administrative or billing one
+ * @param inboxHolidays          closed days (YYYY-MM-DD, comma-separated) or none
+ * @param inboxThreadWindowHours hours within which a patient's new message joins their open conversation
  */
 @ConfigurationProperties("carerelay.settings.fallback")
 public record SettingsFallback(
@@ -40,5 +45,10 @@ public record SettingsFallback(
         String twilioWebhookAuthToken,
         String quietHoursStart,
         String quietHoursEnd,
-        String marketingWeeklyCap) {
+        String marketingWeeklyCap,
+        String inboxSlaUrgentMinutes,
+        String inboxSlaRoutineMinutes,
+        String inboxSlaAdministrativeMinutes,
+        String inboxHolidays,
+        String inboxThreadWindowHours) {
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.Messages;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.ConsentSource;
@@ -19,6 +20,7 @@ import org.carerelay.practice.Patients;
 import org.carerelay.practice.Practices;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An SMS that reached the practice. Keywords are handled here: STOP opts the number out (every patient who
  * shares it, with the change in each consent history), adds it to the suppression list and confirms once; START
- * opts back in; HELP answers with who is texting and how to stop. Anything else is kept for the inbox.
+ * opts back in; HELP answers with who is texting and how to stop. Anything else is kept and handed to the inbox
+ * ({@link InboundMessageReceived}).
  */
 @Service
 public class InboundSms {
@@ -40,10 +43,12 @@ public class InboundSms {
     private final Locations locations;
     private final Messages messages;
     private final AuditLog auditLog;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundSms(JdbcClient jdbc, ContactPoints contactPoints, Patients patients, Practices practices,
-            Locations locations, Messages messages, AuditLog auditLog, Clock clock) {
+            Locations locations, Messages messages, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.contactPoints = contactPoints;
         this.patients = patients;
@@ -154,6 +159,7 @@ public class InboundSms {
         if (inserted > 0 && !keyword) {
             auditLog.record(new AuditEvent(practice, ACTOR, "inbound.received",
                     AuditEvent.Target.of("inbound_message", id), Map.of("channel", "SMS")));
+            events.publishEvent(new InboundMessageReceived(practice, id));
         }
         return inserted > 0;
     }

@@ -1,0 +1,25 @@
+package org.carerelay.inbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A conversation with its messages, oldest first.
+ *
+ * @param contentHidden true when the viewer may not read this conversation's clinical content: message texts and
+ *                      triage reasons are then absent
+ */
+public record Conversation(ConversationSummary summary, boolean contentHidden, List<Entry> messages) {
+
+    /**
+     * One message of the conversation.
+     *
+     * @param direction INBOUND (from the patient) or OUTBOUND (a reply through the messaging hub)
+     * @param text      absent when hidden from the viewer
+     * @param reasons   the phrases that decided the triage; absent when hidden
+     */
+    public record Entry(UUID id, String direction, String channel, String text, Category category, Boolean urgent,
+            Boolean crisis, Double confidence, List<String> reasons, UUID staffId, Instant at) {
+    }
+}

@@ -1,0 +1,243 @@
+package org.carerelay.inbox;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.practice.ClinicalAccess;
+import org.carerelay.practice.PatientId;
+import org.carerelay.practice.StaffRole;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.ListPage;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Paging;
+import org.carerelay.shared.Permissions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The inbox as staff work it: conversations listed with filters, opened (a PHI access, audited), assigned,
+ * recategorized and resolved. Clinical conversations (the clinical and on-call queues) show their texts only to
+ * staff who may see the patient's clinical record.
+ */
+@Service
+public class Conversations {
+
+    private static final String COLUMNS = "id, patient_id, channel, category, urgent, crisis, queue, status, "
+            + "assigned_to, sla_warn_at, sla_due_at, last_message_at";
+
+    private final JdbcClient jdbc;
+    private final ClinicalAccess clinicalAccess;
+    private final InboxEvents events;
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Conversations(JdbcClient jdbc, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
+            JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.clinicalAccess = clinicalAccess;
+        this.events = events;
+        this.auditLog = auditLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The conversations the filter selects, the most recently active first. */
+    @Transactional(readOnly = true)
+    public ListPage<ConversationSummary> list(Caller caller, ConversationFilter filter, PageRequest page) {
+        Instant now = clock.instant();
+        Map<String, Object> params = new HashMap<>();
+        params.put("practice", caller.practice().value());
+        params.put("now", Timestamp.from(now));
+        StringBuilder where = new StringBuilder("FROM conversation WHERE practice_id = :practice");
+        params.put("status", filter.status() == null ? "OPEN" : filter.status().toUpperCase());
+        where.append(" AND status = :status");
+        if (filter.view() != null) {
+            switch (filter.view()) {
+                case "mine" -> {
+                    where.append(" AND assigned_to = :me");
+                    params.put("me", staffId(caller));
+                }
+                case "team" -> {
+                    where.append(" AND queue IN (:queues)");
+                    params.put("queues", queuesOf(caller).stream().map(Enum::name).toList());
+                }
+                case "unassigned" -> where.append(" AND assigned_to IS NULL");
+                case "needs-matching" -> where.append(" AND patient_id IS NULL");
+                default -> throw new InvalidFieldException("view",
+                        "must be one of mine, team, unassigned, needs-matching");
+            }
+        }
+        if (filter.urgent() != null) {
+            where.append(" AND urgent = :urgent");
+            params.put("urgent", filter.urgent());
+        }
+        if (filter.crisis() != null) {
+            where.append(" AND crisis = :crisis");
+            params.put("crisis", filter.crisis());
+        }
+        if (filter.category() != null) {
+            where.append(" AND category = :category");
+            params.put("category", filter.category().name());
+        }
+        if (filter.channel() != null) {
+            where.append(" AND channel = :channel");
+            params.put("channel", filter.channel().toUpperCase());
+        }
+        if (filter.slaState() != null) {
+            where.append(switch (filter.slaState()) {
+                case ANSWERED -> " AND sla_due_at IS NULL";
+                case ON_TRACK -> " AND sla_warn_at > :now";
+                case DUE_SOON -> " AND sla_warn_at <= :now AND sla_due_at > :now";
+                case BREACHED -> " AND sla_due_at <= :now";
+            });
+        }
+        return Paging.page(jdbc, COLUMNS, where.toString(), "last_message_at DESC, id", params,
+                (rs, n) -> summary(rs, now), page);
+    }
+
+    /** A conversation with its messages: a PHI access, audited whether or not the texts are shown. */
+    @Transactional
+    public Conversation view(Caller caller, UUID id) {
+        Instant now = clock.instant();
+        ConversationSummary summary = jdbc.sql("SELECT " + COLUMNS + " FROM conversation "
+                        + "WHERE id = :id AND practice_id = :practice")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .query((rs, n) -> summary(rs, now))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Conversation"));
+        boolean hidden = !maySee(caller, summary);
+        List<Conversation.Entry> entries = jdbc.sql("""
+                SELECT id, direction, channel, body, category, urgent, crisis, confidence, reasons, staff_id,
+                       created_at
+                FROM inbox_message WHERE conversation_id = :id AND practice_id = :practice
+                ORDER BY created_at, id""")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .query((rs, n) -> entry(rs, hidden))
+                .list();
+        auditLog.record(AuditEvent.of(caller, "phi.conversation.viewed", AuditEvent.Target.of("conversation", id),
+                Map.of("content", !hidden)));
+        return new Conversation(summary, hidden, entries);
+    }
+
+    /** Assigns the conversation to a member of staff, or to nobody ({@code staff} null). */
+    @Transactional
+    public void assign(Caller caller, UUID id, UUID staff) {
+        if (staff != null && !jdbc.sql("SELECT EXISTS (SELECT FROM staff_user WHERE id = :id "
+                        + "AND practice_id = :practice AND active)")
+                .param("id", staff).param("practice", caller.practice().value()).query(Boolean.class).single()) {
+            throw new NotFoundException("Staff member", "staffId");
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("staff", staff);
+        change(caller, id, "assigned_to = :staff", values, "inbox.conversation.assigned",
+                Map.of("staff", staff == null ? "nobody" : staff));
+    }
+
+    /** Corrects the conversation's category; the queue follows unless the conversation is urgent. */
+    @Transactional
+    public void recategorize(Caller caller, UUID id, Category category) {
+        change(caller, id, "category = :category, queue = CASE WHEN urgent OR crisis THEN 'ON_CALL' ELSE :queue END",
+                Map.of("category", category.name(), "queue", Queue.of(category, false, false).name()),
+                "inbox.conversation.recategorized", Map.of("category", category));
+    }
+
+    /** Closes the conversation: nothing awaits a reply; a new message from the patient opens a new one. */
+    @Transactional
+    public void resolve(Caller caller, UUID id) {
+        change(caller, id, "status = 'RESOLVED', resolved_at = :now, sla_started_at = NULL, sla_warn_at = NULL, "
+                + "sla_due_at = NULL", Map.of(), "inbox.conversation.resolved", Map.of());
+    }
+
+    /** One change to one conversation of the caller's practice, audited and announced to open inboxes. */
+    private void change(Caller caller, UUID id, String set, Map<String, Object> values, String action,
+            Map<String, Object> audit) {
+        int updated = jdbc.sql("UPDATE conversation SET " + set + ", updated_at = :now "
+                        + "WHERE id = :id AND practice_id = :practice")
+                .params(values)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .update();
+        if (updated == 0) {
+            throw new NotFoundException("Conversation");
+        }
+        auditLog.record(AuditEvent.of(caller, action, AuditEvent.Target.of("conversation", id), audit));
+        events.changed(caller.practice());
+    }
+
+    /** Whether {@code caller} may read the texts of a conversation. */
+    private boolean maySee(Caller caller, ConversationSummary summary) {
+        if (!summary.queue().clinical()) {
+            return true;
+        }
+        return summary.patientId() == null ? caller.can(Permissions.CLINICAL_VIEW)
+                : clinicalAccess.canSee(caller, summary.patientId());
+    }
+
+    /** The queues a role works: "my team". */
+    static Set<Queue> queuesOf(Caller caller) {
+        StaffRole role;
+        try {
+            role = StaffRole.valueOf(caller.role());
+        } catch (IllegalArgumentException e) {
+            return Set.of();
+        }
+        return switch (role) {
+            case FRONT_DESK, BILLING -> Set.of(Queue.FRONT_DESK);
+            case CLINICAL_STAFF -> Set.of(Queue.CLINICAL);
+            case DOCTOR -> Set.of(Queue.CLINICAL, Queue.ON_CALL);
+            default -> Set.of(Queue.values());
+        };
+    }
+
+    private static UUID staffId(Caller caller) {
+        if (caller.actor().type() != Actor.Type.STAFF) {
+            throw new InvalidFieldException("view", "mine is for signed-in staff, not API tokens");
+        }
+        return UUID.fromString(caller.actor().id());
+    }
+
+    private static ConversationSummary summary(ResultSet rs, Instant now) throws SQLException {
+        UUID patient = rs.getObject("patient_id", UUID.class);
+        Timestamp warn = rs.getTimestamp("sla_warn_at");
+        Timestamp due = rs.getTimestamp("sla_due_at");
+        return new ConversationSummary(rs.getObject("id", UUID.class), patient == null ? null : new PatientId(patient),
+                rs.getString("channel"), Category.valueOf(rs.getString("category")), rs.getBoolean("urgent"),
+                rs.getBoolean("crisis"), Queue.valueOf(rs.getString("queue")), rs.getString("status"),
+                rs.getObject("assigned_to", UUID.class),
+                SlaState.of(warn == null ? null : warn.toInstant(), due == null ? null : due.toInstant(), now),
+                due == null ? null : due.toInstant(), rs.getTimestamp("last_message_at").toInstant());
+    }
+
+    private Conversation.Entry entry(ResultSet rs, boolean hidden) throws SQLException {
+        String category = rs.getString("category");
+        String reasons = rs.getString("reasons");
+        return new Conversation.Entry(rs.getObject("id", UUID.class), rs.getString("direction"),
+                rs.getString("channel"), hidden ? null : rs.getString("body"),
+                category == null ? null : Category.valueOf(category), (Boolean) rs.getObject("urgent"),
+                (Boolean) rs.getObject("crisis"),
+                rs.getObject("confidence") == null ? null : rs.getDouble("confidence"),
+                hidden || reasons == null ? null : json.readValue(reasons, new TypeReference<List<String>>() {
+                }),
+                rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+    }
+}

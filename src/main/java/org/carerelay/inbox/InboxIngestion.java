@@ -1,0 +1,256 @@
+package org.carerelay.inbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.messaging.InboundMessage;
+import org.carerelay.messaging.InboundMessageReceived;
+import org.carerelay.messaging.InboundMessages;
+import org.carerelay.practice.ContactPoints;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.Location;
+import org.carerelay.practice.LocationId;
+import org.carerelay.practice.Locations;
+import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
+import org.carerelay.settings.Setting;
+import org.carerelay.settings.Settings;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Takes each message the hub hands on into the inbox: matches it to its patient (exactly one holder of the address;
+ * a family phone or an unknown address waits for staff), triages it, threads it into the patient's open
+ * conversation or opens one, routes it to a queue and starts its reply clock. Runs after the webhook's transaction
+ * commits, from the event publication registry: a failure here is retried, and the raw message is never lost.
+ */
+@Component
+class InboxIngestion {
+
+    private static final Actor ACTOR = Actor.system("inbox");
+
+    private final JdbcClient jdbc;
+    private final InboundMessages inbound;
+    private final ContactPoints contactPoints;
+    private final Patients patients;
+    private final Locations locations;
+    private final Settings settings;
+    private final InboxTriage triage;
+    private final InboxEvents events;
+    private final AuditLog auditLog;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
+            Locations locations, Settings settings, InboxTriage triage, InboxEvents events, AuditLog auditLog,
+            JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.inbound = inbound;
+        this.contactPoints = contactPoints;
+        this.patients = patients;
+        this.locations = locations;
+        this.settings = settings;
+        this.triage = triage;
+        this.events = events;
+        this.auditLog = auditLog;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(InboundMessageReceived received) {
+        receive(received.practice(), received.inboundMessageId());
+    }
+
+    /** Files the inbound message into the inbox, once: a second call for the same message changes nothing. */
+    @Transactional
+    public Optional<UUID> receive(PracticeId practice, UUID inboundMessageId) {
+        Optional<InboundMessage> found = inbound.find(practice, inboundMessageId);
+        if (found.isEmpty() || alreadyFiled(inboundMessageId)) {
+            return Optional.empty();
+        }
+        InboundMessage message = found.get();
+        PatientId patient = match(practice, message);
+        TriageDecision decision = triage.decide(practice, message.body(), message.channel());
+        Instant now = clock.instant();
+        UUID conversation = openConversation(practice, patient, message.sender())
+                .map(open -> join(practice, open, message, decision, now))
+                .orElseGet(() -> start(practice, patient, message, decision, now));
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, sender, body,
+                                           inbound_message_id, category, urgent, crisis, confidence, reasons,
+                                           created_at)
+                VALUES (:id, :practice, :conversation, 'INBOUND', :channel, :sender, :body, :inbound, :category,
+                        :urgent, :crisis, :confidence, :reasons, :at)""")
+                .param("id", id)
+                .param("practice", practice.value())
+                .param("conversation", conversation)
+                .param("channel", message.channel())
+                .param("sender", message.sender())
+                .param("body", message.body())
+                .param("inbound", inboundMessageId)
+                .param("category", decision.category().name())
+                .param("urgent", decision.urgent())
+                .param("crisis", decision.crisis())
+                .param("confidence", (float) decision.confidence())
+                .param("reasons", json.writeValueAsString(decision.reasons()))
+                .param("at", Timestamp.from(message.receivedAt()))
+                .update();
+        auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",
+                conversation), Map.of("message", id, "matched", patient != null, "category", decision.category(),
+                "urgent", decision.urgent(), "crisis", decision.crisis())));
+        events.changed(practice);
+        return Optional.of(conversation);
+    }
+
+    private boolean alreadyFiled(UUID inboundMessageId) {
+        return jdbc.sql("SELECT EXISTS (SELECT FROM inbox_message WHERE inbound_message_id = :id)")
+                .param("id", inboundMessageId).query(Boolean.class).single();
+    }
+
+    /** The one patient who holds the sender's address; null for none or several (never a guess). */
+    private PatientId match(PracticeId practice, InboundMessage message) {
+        ContactSystem system = message.channel().equals("EMAIL") ? ContactSystem.EMAIL : ContactSystem.PHONE;
+        List<PatientId> holders = contactPoints.holders(practice, system, message.sender()).stream()
+                .map(ContactPoints.Holder::patient).distinct().toList();
+        return holders.size() == 1 ? holders.get(0) : null;
+    }
+
+    /** The open conversation a new message joins: the patient's (or, unmatched, the sender's) latest, if recent. */
+    private Optional<OpenConversation> openConversation(PracticeId practice, PatientId patient, String sender) {
+        Instant since = clock.instant().minus(Duration.ofHours(settings.get(practice,
+                Setting.INBOX_THREAD_WINDOW_HOURS)));
+        String match = patient != null ? "patient_id = :who" : "patient_id IS NULL AND sender = :who";
+        return jdbc.sql("SELECT id, urgent, crisis, category, queue, location_id, sla_due_at FROM conversation "
+                        + "WHERE practice_id = :practice AND status = 'OPEN' AND " + match
+                        + " AND last_message_at > :since ORDER BY last_message_at DESC LIMIT 1 FOR UPDATE")
+                .param("practice", practice.value())
+                .param("who", patient != null ? patient.value() : sender)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new OpenConversation(rs.getObject("id", UUID.class), rs.getBoolean("urgent"),
+                        rs.getBoolean("crisis"), Category.valueOf(rs.getString("category")),
+                        rs.getObject("location_id", UUID.class),
+                        rs.getTimestamp("sla_due_at") == null ? null : rs.getTimestamp("sla_due_at").toInstant()))
+                .optional();
+    }
+
+    private UUID start(PracticeId practice, PatientId patient, InboundMessage message, TriageDecision decision,
+            Instant now) {
+        UUID id = UUID.randomUUID();
+        Location location = location(practice, patient);
+        Sla sla = sla(practice, location, decision.category(), decision.urgent() || decision.crisis(),
+                message.receivedAt());
+        jdbc.sql("""
+                INSERT INTO conversation (id, practice_id, patient_id, sender, channel, location_id, category, urgent,
+                                          crisis, queue, status, sla_started_at, sla_warn_at, sla_due_at,
+                                          last_message_at, created_at, updated_at)
+                VALUES (:id, :practice, :patient, :sender, :channel, :location, :category, :urgent, :crisis, :queue,
+                        'OPEN', :slaStart, :slaWarn, :slaDue, :at, :now, :now)""")
+                .param("id", id)
+                .param("practice", practice.value())
+                .param("patient", patient == null ? null : patient.value())
+                .param("sender", message.sender())
+                .param("channel", message.channel())
+                .param("location", location == null ? null : location.id().value())
+                .param("category", decision.category().name())
+                .param("urgent", decision.urgent() || decision.crisis())
+                .param("crisis", decision.crisis())
+                .param("queue", Queue.of(decision.category(), decision.urgent(), decision.crisis()).name())
+                .param("slaStart", Timestamp.from(message.receivedAt()))
+                .param("slaWarn", Timestamp.from(sla.warnAt()))
+                .param("slaDue", Timestamp.from(sla.dueAt()))
+                .param("at", Timestamp.from(message.receivedAt()))
+                .param("now", Timestamp.from(now))
+                .update();
+        auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.opened",
+                AuditEvent.Target.of("conversation", id), Map.of("category", decision.category(),
+                        "queue", Queue.of(decision.category(), decision.urgent(), decision.crisis()))));
+        return id;
+    }
+
+    /**
+     * Adds a message to an open conversation: it becomes the latest, an urgent or crisis message raises the
+     * conversation's flags and sends it to the on-call queue, and the reply clock starts if nothing was awaiting
+     * a reply (or, for an urgent message, shortens to the urgent clock).
+     */
+    private UUID join(PracticeId practice, OpenConversation open, InboundMessage message, TriageDecision decision,
+            Instant now) {
+        boolean urgent = open.urgent() || decision.urgent() || decision.crisis();
+        boolean crisis = open.crisis() || decision.crisis();
+        Location location = open.locationId() == null ? null
+                : locations.get(practice, new LocationId(open.locationId()));
+        Sla sla = sla(practice, location, open.category(), decision.urgent() || decision.crisis(),
+                message.receivedAt());
+        boolean restartClock = open.slaDueAt() == null || sla.dueAt().isBefore(open.slaDueAt());
+        jdbc.sql("""
+                UPDATE conversation SET last_message_at = greatest(last_message_at, :at), channel = :channel,
+                       urgent = :urgent, crisis = :crisis,
+                       queue = CASE WHEN :urgent THEN 'ON_CALL' ELSE queue END,
+                       sla_started_at = CASE WHEN :restart THEN :slaStart ELSE sla_started_at END,
+                       sla_warn_at = CASE WHEN :restart THEN :slaWarn ELSE sla_warn_at END,
+                       sla_due_at = CASE WHEN :restart THEN :slaDue ELSE sla_due_at END,
+                       updated_at = :now
+                WHERE id = :id""")
+                .param("at", Timestamp.from(message.receivedAt()))
+                .param("channel", message.channel())
+                .param("urgent", urgent)
+                .param("crisis", crisis)
+                .param("restart", restartClock)
+                .param("slaStart", Timestamp.from(message.receivedAt()))
+                .param("slaWarn", Timestamp.from(sla.warnAt()))
+                .param("slaDue", Timestamp.from(sla.dueAt()))
+                .param("now", Timestamp.from(now))
+                .param("id", open.id())
+                .update();
+        return open.id();
+    }
+
+    /** The location whose hours keep the clock: the patient's usual one, else the practice's first. */
+    private Location location(PracticeId practice, PatientId patient) {
+        if (patient != null) {
+            LocationId usual = patients.find(practice, patient).usualLocationId();
+            if (usual != null) {
+                return locations.get(practice, usual);
+            }
+        }
+        return locations.list(practice, new PageRequest(0, 1)).items().stream().findFirst().orElse(null);
+    }
+
+    private Sla sla(PracticeId practice, Location location, Category category, boolean urgent, Instant start) {
+        int minutes = switch (category.slaKind(urgent)) {
+            case URGENT -> settings.get(practice, Setting.INBOX_SLA_URGENT_MINUTES);
+            case ROUTINE -> settings.get(practice, Setting.INBOX_SLA_ROUTINE_MINUTES);
+            case ADMINISTRATIVE -> settings.get(practice, Setting.INBOX_SLA_ADMINISTRATIVE_MINUTES);
+        };
+        Set<java.time.LocalDate> holidays = settings.get(practice, Setting.INBOX_HOLIDAYS);
+        SlaClock clock = location == null ? new SlaClock(ZoneId.of("UTC"), List.of(), holidays)
+                : new SlaClock(ZoneId.of(location.timeZone()), location.businessHours(), holidays);
+        Duration allowed = Duration.ofMinutes(minutes);
+        return new Sla(clock.after(start, Duration.ofSeconds((long) (allowed.toSeconds() * SlaClock.WARN_AT))),
+                clock.after(start, allowed));
+    }
+
+    private record Sla(Instant warnAt, Instant dueAt) {
+    }
+
+    private record OpenConversation(UUID id, boolean urgent, boolean crisis, Category category, UUID locationId,
+            Instant slaDueAt) {
+    }
+}

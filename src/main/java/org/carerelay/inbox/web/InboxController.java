@@ -1,0 +1,113 @@
+package org.carerelay.inbox.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.carerelay.inbox.Category;
+import org.carerelay.inbox.Conversation;
+import org.carerelay.inbox.ConversationFilter;
+import org.carerelay.inbox.ConversationSummary;
+import org.carerelay.inbox.Conversations;
+import org.carerelay.inbox.SlaState;
+import org.carerelay.shared.Callers;
+import org.carerelay.shared.InvalidFieldException;
+import org.carerelay.shared.ListPage;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Permissions;
+import org.carerelay.shared.RequiresPermission;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/inbox/conversations")
+class InboxController {
+
+    private final Conversations conversations;
+
+    InboxController(Conversations conversations) {
+        this.conversations = conversations;
+    }
+
+    /**
+     * Conversations, the most recently active first. Filters: {@code view} (mine, team, unassigned, needs-matching),
+     * {@code urgent}, {@code crisis}, {@code category}, {@code channel}, {@code sla} (answered, on_track, due_soon,
+     * breached), {@code status} (open, resolved).
+     */
+    @GetMapping
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ListPage<ConversationSummary> list(@RequestParam(required = false) String view,
+            @RequestParam(required = false) Boolean urgent, @RequestParam(required = false) Boolean crisis,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String sla, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {
+        return conversations.list(Callers.current(), new ConversationFilter(view, urgent, crisis,
+                parse(Category.class, category, "category"), oneOf(channel, "channel", "sms", "email", "voice",
+                        "portal"), parse(SlaState.class, sla, "sla"), oneOf(status, "status", "open", "resolved")),
+                new PageRequest(page, size));
+    }
+
+    @GetMapping("/{id}")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    Conversation get(@PathVariable UUID id) {
+        return conversations.view(Callers.current(), id);
+    }
+
+    record Assignment(UUID staffId) {
+    }
+
+    /** Assigns to a member of staff; {@code {"staffId": null}} unassigns. */
+    @PostMapping("/{id}/assignment")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Void> assign(@PathVariable UUID id, @RequestBody Assignment assignment) {
+        conversations.assign(Callers.current(), id, assignment.staffId());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Recategorization(@NotNull Category category) {
+    }
+
+    @PostMapping("/{id}/category")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Void> recategorize(@PathVariable UUID id, @Valid @RequestBody Recategorization change) {
+        conversations.recategorize(Callers.current(), id, change.category());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/resolution")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Void> resolve(@PathVariable UUID id) {
+        conversations.resolve(Callers.current(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(field, "is not a known value");
+        }
+    }
+
+    private static String oneOf(String value, String field, String... allowed) {
+        if (value == null) {
+            return null;
+        }
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (!java.util.List.of(allowed).contains(normalized)) {
+            throw new InvalidFieldException(field, "must be one of " + String.join(", ", allowed));
+        }
+        return normalized;
+    }
+}

@@ -1,0 +1,15 @@
+package org.carerelay.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message as it reached the practice, kept raw.
+ *
+ * @param channel   SMS, EMAIL, VOICE or PORTAL
+ * @param sender    the address it came from: an E.164 number or an e-mail address
+ * @param recipient the practice's number or address it was sent to
+ */
+public record InboundMessage(UUID id, String channel, String sender, String recipient, String body, String provider,
+        Instant receivedAt) {
+}

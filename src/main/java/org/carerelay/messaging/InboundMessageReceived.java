@@ -1,0 +1,13 @@
+package org.carerelay.messaging;
+
+import java.util.UUID;
+
+import org.carerelay.shared.PracticeId;
+
+/**
+ * A message from outside reached the practice and is not the hub's own business (not a STOP, START or HELP): the
+ * inbox takes it from here. Carries ids only; the content stays in the table ({@link InboundMessages}), so the
+ * event publication registry holds no PHI.
+ */
+public record InboundMessageReceived(PracticeId practice, UUID inboundMessageId) {
+}

@@ -1,0 +1,32 @@
+package org.carerelay.messaging;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The raw messages that reached the practice and were handed on to the inbox. */
+@Service
+public class InboundMessages {
+
+    private final JdbcClient jdbc;
+
+    InboundMessages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The message, unless it is a keyword (kept without its words) or another practice's. */
+    @Transactional(readOnly = true)
+    public Optional<InboundMessage> find(PracticeId practice, UUID id) {
+        return jdbc.sql("SELECT * FROM inbound_message WHERE id = :id AND practice_id = :practice AND NOT keyword")
+                .param("id", id)
+                .param("practice", practice.value())
+                .query((rs, n) -> new InboundMessage(id, rs.getString("channel"), rs.getString("sender"),
+                        rs.getString("recipient"), rs.getString("body"), rs.getString("provider"),
+                        rs.getTimestamp("received_at").toInstant()))
+                .optional();
+    }
+}

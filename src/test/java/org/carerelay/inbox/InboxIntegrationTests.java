@@ -1,0 +1,179 @@
+package org.carerelay.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.carerelay.IntegrationTest;
+import org.carerelay.TestPatients;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.messaging.inbound.InboundSms;
+import org.carerelay.practice.ConsentPurpose;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.StaffRole;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Inbound texts filed into the inbox: matched, threaded, routed, put on a reply clock, and worked through the API. */
+@IntegrationTest
+class InboxIntegrationTests {
+
+    private static final String PRACTICE_NUMBER = "+17735550100";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    InboundSms inboundSms;
+    @Autowired
+    JdbcClient jdbc;
+
+    TestPractice practice;
+    String ownPhone;
+    String familyPhone;
+    Patient patient;
+
+    @BeforeEach
+    void setUp() {
+        practice = TestPractices.register(context);
+        ownPhone = phone();
+        familyPhone = phone();
+        patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone(ownPhone, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        for (int i = 0; i < 2; i++) {
+            TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                    TestPatients.phone(familyPhone, Map.of()));
+        }
+    }
+
+    @Test
+    void aTextFromAPatientsNumberOpensTheirConversationAndTheNextJoinsIt() throws Exception {
+        text(ownPhone, "Can I move my appointment to Friday?");
+        String id = awaitConversations(1).get(0);
+        text(ownPhone, "Or Monday works too");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 2);
+
+        call(get("/api/v1/inbox/conversations"), practice.admin())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].patientId").value(patient.id().toString()))
+                .andExpect(jsonPath("$.items[0].slaState").value("on_track"))
+                .andExpect(jsonPath("$.items[0].channel").value("SMS"));
+        call(get("/api/v1/inbox/conversations/" + id), practice.admin())
+                .andExpect(jsonPath("$.messages[0].text").value("Can I move my appointment to Friday?"))
+                .andExpect(jsonPath("$.messages[1].text").value("Or Monday works too"));
+        assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
+                + "AND action = 'phi.conversation.viewed'")).isEqualTo(1);
+
+        call(post("/api/v1/inbox/conversations/" + id + "/resolution"), practice.admin())
+                .andExpect(status().isNoContent());
+        text(ownPhone, "Thanks! One more question");
+        assertThat(awaitConversations(2)).as("a resolved conversation is not reopened").contains(id);
+    }
+
+    @Test
+    void aFamilyPhoneIsNeverGuessedAndWaitsForMatching() throws Exception {
+        text(familyPhone, "This is Ana, please call me back");
+        awaitConversations(1);
+        call(get("/api/v1/inbox/conversations?view=needs-matching"), practice.admin())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].patientId").doesNotExist());
+    }
+
+    @Test
+    void aMessageIsFiledOnceHoweverOftenItIsHandedOver() {
+        text(ownPhone, "Hello");
+        awaitConversations(1);
+        UUID inbound = jdbc.sql("SELECT id FROM inbound_message WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(UUID.class).single();
+        assertThat(context.getBean(InboxIngestion.class).receive(practice.id(), inbound)).isEmpty();
+        assertThat(count("SELECT count(*) FROM inbox_message WHERE practice_id = :p")).isEqualTo(1);
+    }
+
+    @Test
+    void clinicalConversationsShowTheirTextsOnlyToClinicalStaff() throws Exception {
+        text(ownPhone, "My refill please");
+        String id = awaitConversations(1).get(0);
+        call(post("/api/v1/inbox/conversations/" + id + "/category"), practice.bearer(StaffRole.FRONT_DESK),
+                "{\"category\": \"refill\"}").andExpect(status().isNoContent());
+
+        call(get("/api/v1/inbox/conversations?view=team"), practice.bearer(StaffRole.CLINICAL_STAFF))
+                .andExpect(jsonPath("$.items[0].queue").value("clinical"));
+        call(get("/api/v1/inbox/conversations/" + id), practice.bearer(StaffRole.FRONT_DESK))
+                .andExpect(jsonPath("$.contentHidden").value(true))
+                .andExpect(jsonPath("$.messages[0].text").doesNotExist());
+        call(get("/api/v1/inbox/conversations/" + id), practice.bearer(StaffRole.CLINICAL_STAFF))
+                .andExpect(jsonPath("$.messages[0].text").value("My refill please"));
+    }
+
+    @Test
+    void badFiltersAndUnknownConversationsAreClearErrors() throws Exception {
+        call(get("/api/v1/inbox/conversations?sla=late"), practice.admin())
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("sla"));
+        call(get("/api/v1/inbox/conversations?view=everything"), practice.admin())
+                .andExpect(status().isBadRequest());
+        call(get("/api/v1/inbox/conversations/" + UUID.randomUUID()), practice.admin())
+                .andExpect(status().isNotFound());
+        call(post("/api/v1/inbox/conversations/" + UUID.randomUUID() + "/category"), practice.admin(),
+                "{\"category\": \"gossip\"}").andExpect(status().isBadRequest());
+        call(get("/api/v1/inbox/conversations"), practice.bearer(StaffRole.READ_ONLY))
+                .andExpect(status().isForbidden());
+    }
+
+    private void text(String from, String body) {
+        inboundSms.receive(practice.id(), from, PRACTICE_NUMBER, body, "twilio", "SM" + UUID.randomUUID());
+    }
+
+    private List<String> awaitConversations(int expected) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM conversation "
+                + "WHERE practice_id = :p") == expected);
+        return jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p ORDER BY created_at")
+                .param("p", practice.id().value()).query(String.class).list();
+    }
+
+    private long messagesIn(String conversation) {
+        return jdbc.sql("SELECT count(*) FROM inbox_message WHERE conversation_id = CAST(:c AS uuid)")
+                .param("c", conversation).query(Long.class).single();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).param("p", practice.id().value()).query(Long.class).single();
+    }
+
+    private static String phone() {
+        return "+1312555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+    }
+
+    private ResultActions call(MockHttpServletRequestBuilder request, String bearer) throws Exception {
+        return call(request, bearer, null);
+    }
+
+    private ResultActions call(MockHttpServletRequestBuilder request, String bearer, String body) throws Exception {
+        request.header(HttpHeaders.AUTHORIZATION, bearer);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(body);
+        }
+        return mvc.perform(request);
+    }
+}
