@@ -10,13 +10,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An operator command given on the command line ({@code java -jar carerelay.jar audit verify},
- * {@code practice create}). It starts the
+ * {@code practice create}, {@code keys rotate}). It starts the
  * application without the web server and without demo seeding; the module that owns the command runs it
  * when it sees {@code carerelay.command} and reports its outcome as the exit code.
  */
 record OperatorCommand(String name, List<String> arguments) {
 
-    private static final List<String> KNOWN = List.of("audit verify", "practice create");
+    private static final List<String> KNOWN = List.of("audit verify", "practice create", "keys rotate");
 
     /**
      * The command in {@code args} (the first two words that are not options), or null when the arguments ask for

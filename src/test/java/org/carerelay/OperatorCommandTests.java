@@ -3,7 +3,11 @@ package org.carerelay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
@@ -17,9 +21,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}), run as an
- * operator would, in their own JVM against this context's database as an external one. The class has a Spring
- * context of its own, so that its tampering with the audit log stays here.
+ * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}, {@code keys rotate}),
+ * run as an operator would, in their own JVM against this context's database as an external one. The class has a
+ * Spring context of its own, so that its tampering with the audit log stays here.
  */
 @SpringBootTest(properties = {
         "carerelay.db.local-data-directory=target/test-pg/cli-${random.uuid}",
@@ -75,15 +79,38 @@ class OperatorCommandTests {
                 .contains("hash mismatch");
     }
 
+    @Test
+    void rotatesThePhiKeysKeepingTheOlderOnes() throws Exception {
+        Path keyFile = Path.of("target", "test-data", "cli-" + UUID.randomUUID(), "phi-keyset.json");
+
+        Result rotated = runWith(Map.of("CARERELAY_KEYSET_FILE", keyFile.toString()), null, "keys", "rotate");
+
+        assertThat(rotated.exitCode()).as(rotated.output()).isZero();
+        String line = rotated.output().lines().filter(l -> l.startsWith("{\"primaryKeyId\""))
+                .findFirst().orElseThrow();
+        assertThat((Integer) JsonPath.read(line, "$.keys")).isEqualTo(2);
+        String keyset = Files.readString(keyFile);
+        assertThat(JsonPath.<Number>read(keyset, "$.primaryKeyId").longValue())
+                .isEqualTo(JsonPath.<Number>read(line, "$.primaryKeyId").longValue());
+        assertThat((Integer) JsonPath.read(keyset, "$.key.length()")).isEqualTo(2);
+    }
+
     private Result verify() throws Exception {
         return run(null, "audit", "verify");
     }
 
     private Result run(String input, String... command) throws Exception {
-        Process process = ChildJvm.start(CareRelayApplication.class, Map.of(
+        return runWith(Map.of(), input, command);
+    }
+
+    private Result runWith(Map<String, String> environment, String input, String... command) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of(
                 "CARERELAY_DB_URL", application.getJdbcUrl(),
                 "CARERELAY_DB_USER", application.getUsername(),
-                "CARERELAY_DB_MIGRATION_USER", owner.getUsername()), command);
+                "CARERELAY_DB_MIGRATION_USER", owner.getUsername(),
+                "CARERELAY_DATA_DIR", "target/test-data"));
+        env.putAll(environment);
+        Process process = ChildJvm.start(CareRelayApplication.class, env, command);
         try (var stdin = process.getOutputStream()) {
             if (input != null) {
                 stdin.write(input.getBytes(StandardCharsets.UTF_8));

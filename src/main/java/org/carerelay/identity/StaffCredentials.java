@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.InvalidFieldException;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Staff passwords, second factors and recovery codes, and the practice's rule on whether a second factor is
  * required. Passwords are hashed by Spring Security's delegating encoder (bcrypt); a password is 12 to 72 bytes
- * long (bcrypt reads no further than 72).
+ * long (bcrypt reads no further than 72). The TOTP secret is sealed ({@link PhiCipher}) for its row: whoever reads
+ * the table (a backup, a replica) cannot compute the codes.
  */
 @Service
 public class StaffCredentials {
@@ -35,13 +37,16 @@ public class StaffCredentials {
     private final PasswordEncoder passwords;
     private final Totp totp;
     private final AuditLog auditLog;
+    private final PhiCipher cipher;
     private final Clock clock;
 
-    StaffCredentials(JdbcClient jdbc, PasswordEncoder passwords, Totp totp, AuditLog auditLog, Clock clock) {
+    StaffCredentials(JdbcClient jdbc, PasswordEncoder passwords, Totp totp, AuditLog auditLog, PhiCipher cipher,
+            Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.totp = totp;
         this.auditLog = auditLog;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -108,7 +113,7 @@ public class StaffCredentials {
         jdbc.sql("""
                 UPDATE staff_credential SET totp_secret = :secret, totp_enabled_at = :now, totp_last_step = :step
                 WHERE staff_id = :staff AND practice_id = :practice""")
-                .param("secret", secret)
+                .param("secret", cipher.seal(secret, totpSecretPlace(staff)))
                 .param("now", Timestamp.from(clock.instant()))
                 .param("step", step.getAsLong())
                 .param("staff", staff)
@@ -117,6 +122,15 @@ public class StaffCredentials {
         List<String> codes = newRecoveryCodes(staff);
         auditLog.record(AuditEvent.of(caller, "staff.totp_enabled", AuditEvent.Target.of("staff_user", staff)));
         return codes;
+    }
+
+    /** The TOTP secret as stored in {@code staff_credential.totp_secret}; one stored before sealing as it is. */
+    String openTotpSecret(UUID staff, String stored) {
+        return cipher.open(stored, totpSecretPlace(staff));
+    }
+
+    private static String totpSecretPlace(UUID staff) {
+        return "staff_credential.totp_secret:" + staff;
     }
 
     private List<String> newRecoveryCodes(UUID staff) {

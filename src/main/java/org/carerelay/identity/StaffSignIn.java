@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiDecryptionException;
 import org.carerelay.practice.StaffRole;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
@@ -167,7 +168,15 @@ public class StaffSignIn {
         if (secret.isEmpty()) {
             return false;
         }
-        var step = totp.verify(secret.get().secret(), code, secret.get().lastStep());
+        String opened;
+        try {
+            opened = credentials.openTotpSecret(pending.staff(), secret.get().secret());
+        } catch (PhiDecryptionException e) {
+            // Altered, or copied from another account's row: no code can match it, and someone should look.
+            log.error("The TOTP secret of staff {} could not be opened; second factor refused", pending.staff());
+            return false;
+        }
+        var step = totp.verify(opened, code, secret.get().lastStep());
         step.ifPresent(accepted -> jdbc.sql(
                         "UPDATE staff_credential SET totp_last_step = :step WHERE staff_id = :staff")
                 .param("step", accepted).param("staff", pending.staff()).update());

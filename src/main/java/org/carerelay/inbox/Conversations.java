@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.StaffRole;
@@ -46,10 +47,12 @@ public class Conversations {
     private final InboxEvents events;
     private final AuditLog auditLog;
     private final JsonMapper json;
+    private final PhiCipher cipher;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, PhiCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.clinicalAccess = clinicalAccess;
         this.events = events;
@@ -229,14 +232,15 @@ public class Conversations {
     }
 
     private Conversation.Entry entry(ResultSet rs, boolean hidden) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
         String category = rs.getString("category");
-        String reasons = rs.getString("reasons");
-        return new Conversation.Entry(rs.getObject("id", UUID.class), rs.getString("direction"),
-                rs.getString("channel"), hidden ? null : rs.getString("body"),
+        String reasons = hidden ? null : cipher.open(rs.getString("reasons"), "inbox_message.reasons:" + id);
+        return new Conversation.Entry(id, rs.getString("direction"), rs.getString("channel"),
+                hidden ? null : cipher.open(rs.getString("body"), "inbox_message.body:" + id),
                 category == null ? null : Category.valueOf(category), (Boolean) rs.getObject("urgent"),
                 (Boolean) rs.getObject("crisis"),
                 rs.getObject("confidence") == null ? null : rs.getDouble("confidence"),
-                hidden || reasons == null ? null : json.readValue(reasons, new TypeReference<List<String>>() {
+                reasons == null ? null : json.readValue(reasons, new TypeReference<List<String>>() {
                 }),
                 rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant());
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.InboundMessages;
@@ -55,11 +56,13 @@ class InboxIngestion {
     private final InboxEvents events;
     private final AuditLog auditLog;
     private final JsonMapper json;
+    private final PhiCipher cipher;
     private final Clock clock;
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, AuditLog auditLog,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, PhiCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.inbound = inbound;
         this.contactPoints = contactPoints;
@@ -104,13 +107,14 @@ class InboxIngestion {
                 .param("conversation", conversation)
                 .param("channel", message.channel())
                 .param("sender", message.sender())
-                .param("body", message.body())
+                .param("body", cipher.seal(message.body(), "inbox_message.body:" + id))
                 .param("inbound", inboundMessageId)
                 .param("category", decision.category().name())
                 .param("urgent", decision.urgent())
                 .param("crisis", decision.crisis())
                 .param("confidence", (float) decision.confidence())
-                .param("reasons", json.writeValueAsString(decision.reasons()))
+                .param("reasons", cipher.seal(json.writeValueAsString(decision.reasons()),
+                        "inbox_message.reasons:" + id))
                 .param("at", Timestamp.from(message.receivedAt()))
                 .update();
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",

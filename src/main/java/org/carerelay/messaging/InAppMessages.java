@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.carerelay.messaging.inapp.InAppNotifications;
 import org.carerelay.practice.PatientId;
 import org.carerelay.shared.Caller;
@@ -21,9 +22,12 @@ public class InAppMessages {
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
     private final ObjectProvider<InAppNotifications> notifications;
+    private final DeliveryContent content;
 
-    InAppMessages(JdbcClient jdbc, AuditLog auditLog, ObjectProvider<InAppNotifications> notifications) {
+    InAppMessages(JdbcClient jdbc, AuditLog auditLog, ObjectProvider<InAppNotifications> notifications,
+            DeliveryContent content) {
         this.jdbc = jdbc;
+        this.content = content;
         this.auditLog = auditLog;
         this.notifications = notifications;
     }
@@ -40,7 +44,8 @@ public class InAppMessages {
                 .param("patient", patient.value())
                 .param("limit", limit)
                 .query((rs, n) -> new InAppMessage(new DeliveryId(rs.getObject("id", UUID.class)),
-                        rs.getString("subject"), rs.getString("body_text"), rs.getTimestamp("updated_at").toInstant()))
+                        content.open(rs, "subject"), content.open(rs, "body_text"),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
         auditLog.record(AuditEvent.of(caller, "phi.in_app_messages.listed", AuditEvent.Target.of("patient", patient),
                 Map.of("deliveries", messages.stream().map(InAppMessage::id).toList())));

@@ -3,6 +3,7 @@ package org.carerelay.messaging;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboundMessages {
 
     private final JdbcClient jdbc;
+    private final PhiCipher cipher;
 
-    InboundMessages(JdbcClient jdbc) {
+    InboundMessages(JdbcClient jdbc, PhiCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** The message, unless it is a keyword (kept without its words) or another practice's. */
@@ -25,7 +28,8 @@ public class InboundMessages {
                 .param("id", id)
                 .param("practice", practice.value())
                 .query((rs, n) -> new InboundMessage(id, rs.getString("channel"), rs.getString("sender"),
-                        rs.getString("recipient"), rs.getString("body"), rs.getString("provider"),
+                        rs.getString("recipient"), cipher.open(rs.getString("body"), "inbound_message.body:" + id),
+                        rs.getString("provider"),
                         rs.getTimestamp("received_at").toInstant()))
                 .optional();
     }

@@ -19,6 +19,7 @@ import org.carerelay.audit.AuditLog;
 import org.carerelay.messaging.policy.DeliveryPolicy;
 import org.carerelay.messaging.policy.PolicyFacts;
 import org.carerelay.messaging.policy.PolicyOutcome;
+import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.carerelay.messaging.dispatch.DeliveryLog;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.SmsSegments;
@@ -79,11 +80,13 @@ public class Messages {
     private final TemplateRenderer renderer;
     private final DeliveryPolicy policy;
     private final DeliveryLog deliveryLog;
+    private final DeliveryContent content;
     private final JsonMapper json;
     private final Clock clock;
 
     Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
-            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, ClinicalAccess clinicalAccess,
+            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, DeliveryContent content,
+            ClinicalAccess clinicalAccess,
             Unsubscribes unsubscribes, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
@@ -96,6 +99,7 @@ public class Messages {
         this.renderer = renderer;
         this.policy = policy;
         this.deliveryLog = deliveryLog;
+        this.content = content;
         this.json = json;
         this.clock = clock;
     }
@@ -352,9 +356,10 @@ public class Messages {
                 .addValue("recipient", delivery.recipient())
                 .addValue("contact", delivery.contactPoint())
                 .addValue("timeZone", delivery.timeZone())
-                .addValue("subject", delivery.subject())
-                .addValue("text", delivery.text())
-                .addValue("html", delivery.channel() == Channel.EMAIL ? delivery.html() : null)
+                .addValue("subject", content.seal(delivery.id().value(), "subject", delivery.subject()))
+                .addValue("text", content.seal(delivery.id().value(), "body_text", delivery.text()))
+                .addValue("html", delivery.channel() == Channel.EMAIL
+                        ? content.seal(delivery.id().value(), "body_html", delivery.html()) : null)
                 .addValue("segments", segments == null ? null : segments.segments())
                 .addValue("encoding", segments == null ? null : segments.encoding())
                 .addValue("status", outcome.status().name())
@@ -598,7 +603,7 @@ public class Messages {
                 segments, rs.getString("sms_encoding"),
                 json.readValue(rs.getString("decisions"), new TypeReference<List<Delivery.Decision>>() {
                 }),
-                timeline, rs.getString("subject"), rs.getString("body_text"));
+                timeline, content.open(rs, "subject"), content.open(rs, "body_text"));
     }
 
     private static Message message(ResultSet rs, List<Delivery> deliveries) throws SQLException {

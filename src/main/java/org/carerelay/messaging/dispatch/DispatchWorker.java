@@ -60,6 +60,7 @@ public class DispatchWorker {
     private final TransactionTemplate transactions;
     private final Senders senders;
     private final DeliveryLog deliveryLog;
+    private final DeliveryContent content;
     private final DeliveryReceipts receipts;
     private final DeliveryPolicy policy;
     private final Unsubscribes unsubscribes;
@@ -68,8 +69,8 @@ public class DispatchWorker {
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
     private final ExecutorService sending;
 
-    DispatchWorker(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Senders senders, DeliveryLog deliveryLog,
-            DeliveryReceipts receipts, DeliveryPolicy policy, Unsubscribes unsubscribes, Clock clock,
+    DispatchWorker(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Senders senders,
+            DeliveryLog deliveryLog, DeliveryContent content, DeliveryReceipts receipts, DeliveryPolicy policy, Unsubscribes unsubscribes, Clock clock,
             @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:100}") int concurrency) {
         this.jdbc = jdbc;
@@ -78,6 +79,7 @@ public class DispatchWorker {
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
+        this.content = content;
         this.receipts = receipts;
         this.policy = policy;
         this.clock = clock;
@@ -198,8 +200,8 @@ public class DispatchWorker {
                 .param("limit", BATCH)
                 .query((rs, n) -> new OutgoingMessage(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
-                        Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                        rs.getString("body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
+                        Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), content.open(rs, "subject"),
+                        content.open(rs, "body_text"), content.open(rs, "body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
                         rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
                 .list();
         return claimed;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.Messages;
 import org.carerelay.practice.ConsentPurpose;
@@ -28,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An SMS that reached the practice. Keywords are handled here: STOP opts the number out (every patient who
  * shares it, with the change in each consent history), adds it to the suppression list and confirms once; START
- * opts back in; HELP answers with who is texting and how to stop. Anything else is kept and handed to the inbox
- * ({@link InboundMessageReceived}).
+ * opts back in; HELP answers with who is texting and how to stop. Anything else is kept, its body sealed
+ * ({@link PhiCipher}) for its row, and handed to the inbox ({@link InboundMessageReceived}).
  */
 @Service
 public class InboundSms {
@@ -43,11 +44,13 @@ public class InboundSms {
     private final Locations locations;
     private final Messages messages;
     private final AuditLog auditLog;
+    private final PhiCipher cipher;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InboundSms(JdbcClient jdbc, ContactPoints contactPoints, Patients patients, Practices practices,
-            Locations locations, Messages messages, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+            Locations locations, Messages messages, AuditLog auditLog, PhiCipher cipher,
+            ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.jdbc = jdbc;
         this.contactPoints = contactPoints;
@@ -56,6 +59,7 @@ public class InboundSms {
         this.locations = locations;
         this.messages = messages;
         this.auditLog = auditLog;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -150,7 +154,7 @@ public class InboundSms {
                 .param("practice", practice.value())
                 .param("from", keyword ? "" : from)
                 .param("to", keyword ? "" : to)
-                .param("body", body)
+                .param("body", cipher.seal(body, "inbound_message.body:" + id))
                 .param("provider", provider)
                 .param("providerId", providerMessageId)
                 .param("now", Timestamp.from(clock.instant()))

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.carerelay.database.ConditionalOnLocalMode;
+import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,11 @@ class DevOutbox {
     }
 
     private final JdbcClient jdbc;
+    private final DeliveryContent content;
 
-    DevOutbox(JdbcClient jdbc) {
+    DevOutbox(JdbcClient jdbc, DeliveryContent content) {
         this.jdbc = jdbc;
+        this.content = content;
     }
 
     @Transactional(readOnly = true)
@@ -34,8 +37,8 @@ class DevOutbox {
                         + "ORDER BY created_at DESC, id LIMIT :limit")
                 .param("limit", SHOWN)
                 .query((rs, n) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("channel").toLowerCase(),
-                        rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"),
-                        rs.getString("body_html"), rs.getObject("sms_segments", Integer.class),
+                        rs.getString("recipient"), content.open(rs, "subject"), content.open(rs, "body_text"),
+                        content.open(rs, "body_html"), rs.getObject("sms_segments", Integer.class),
                         rs.getString("sms_encoding"), rs.getString("status").toLowerCase(),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
@@ -43,9 +46,9 @@ class DevOutbox {
 
     @Transactional(readOnly = true)
     Optional<String> html(UUID id) {
-        return jdbc.sql("SELECT body_html FROM delivery WHERE id = :id AND provider = 'dev-outbox'")
+        return jdbc.sql("SELECT id, body_html FROM delivery WHERE id = :id AND provider = 'dev-outbox'")
                 .param("id", id)
-                .query(String.class)
+                .query((rs, n) -> content.open(rs, "body_html"))
                 .optional();
     }
 }

@@ -14,6 +14,7 @@ import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.TwilioRequests;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.Messages;
@@ -48,6 +49,8 @@ class InboundSmsIntegrationTests {
     Messages messages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PhiCipher cipher;
 
     TestPractice practice;
     String practiceNumber;
@@ -115,8 +118,11 @@ class InboundSmsIntegrationTests {
     @Test
     void anyOtherTextIsKeptForTheInbox() throws Exception {
         text("Can I move my appointment to Friday?", "SM5").andExpect(status().isOk());
-        assertThat(jdbc.sql("SELECT sender || ' ' || body FROM inbound_message WHERE practice_id = :p AND NOT keyword")
-                .param("p", practice.id().value()).query(String.class).single())
+        assertThat(jdbc.sql("SELECT id, sender, body FROM inbound_message WHERE practice_id = :p AND NOT keyword")
+                .param("p", practice.id().value())
+                .query((rs, n) -> rs.getString("sender") + " "
+                        + cipher.open(rs.getString("body"), "inbound_message.body:" + rs.getString("id")))
+                .single())
                 .isEqualTo(FAMILY_PHONE + " Can I move my appointment to Friday?");
         assertThat(replies()).isEmpty();
     }
@@ -151,9 +157,10 @@ class InboundSmsIntegrationTests {
     }
 
     private List<String> replies() {
-        return jdbc.sql("SELECT d.body_text FROM delivery d JOIN message m ON m.id = d.message_id "
-                        + "WHERE m.practice_id = :p AND m.patient_id IS NULL ORDER BY d.created_at")
-                .param("p", practice.id().value()).query(String.class).list();
+        return org.carerelay.SealedDeliveries.open(context, "body_text", "SELECT d.id, d.body_text FROM delivery d "
+                        + "JOIN message m ON m.id = d.message_id "
+                        + "WHERE m.practice_id = :p AND m.patient_id IS NULL ORDER BY d.created_at",
+                Map.of("p", practice.id().value()));
     }
 
     private DeliveryStatus sms(Patient patient, Purpose purpose) {

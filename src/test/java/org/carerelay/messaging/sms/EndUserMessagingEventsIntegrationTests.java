@@ -12,6 +12,7 @@ import org.carerelay.SignedSnsMessages;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
@@ -58,6 +59,8 @@ class EndUserMessagingEventsIntegrationTests {
     Messages messages;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PhiCipher cipher;
 
     TestPractice practice;
     String practiceNumber;
@@ -116,8 +119,11 @@ class EndUserMessagingEventsIntegrationTests {
         String id = UUID.randomUUID().toString();
         notify(inbound("Can I come at 3 instead?", id));
         notify(inbound("Can I come at 3 instead?", id)); // SNS delivers at least once
-        List<String> kept = jdbc.sql("SELECT body FROM inbound_message WHERE practice_id = :p AND provider_message_id = :id")
-                .param("p", practice.id().value()).param("id", id).query(String.class).list();
+        List<String> kept = jdbc.sql("SELECT id, body FROM inbound_message WHERE practice_id = :p "
+                        + "AND provider_message_id = :id")
+                .param("p", practice.id().value()).param("id", id)
+                .query((rs, n) -> cipher.open(rs.getString("body"), "inbound_message.body:" + rs.getString("id")))
+                .list();
         assertThat(kept).containsExactly("Can I come at 3 instead?");
     }
 
