@@ -118,14 +118,7 @@ public class Conversations {
     /** A conversation with its messages: a PHI access, audited whether or not the texts are shown. */
     @Transactional
     public Conversation view(Caller caller, UUID id) {
-        Instant now = clock.instant();
-        ConversationSummary summary = jdbc.sql("SELECT " + COLUMNS + " FROM conversation "
-                        + "WHERE id = :id AND practice_id = :practice")
-                .param("id", id)
-                .param("practice", caller.practice().value())
-                .query((rs, n) -> summary(rs, now))
-                .optional()
-                .orElseThrow(() -> new NotFoundException("Conversation"));
+        ConversationSummary summary = summary(caller, id);
         boolean hidden = !maySee(caller, summary);
         List<Conversation.Entry> entries = jdbc.sql("""
                 SELECT id, direction, channel, body, category, urgent, crisis, confidence, reasons, staff_id,
@@ -187,8 +180,19 @@ public class Conversations {
         events.changed(caller.practice());
     }
 
+    /** One conversation of the caller's practice, without its messages; 404 for another practice's. */
+    ConversationSummary summary(Caller caller, UUID id) {
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id AND practice_id = :practice")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .query((rs, n) -> summary(rs, now))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Conversation"));
+    }
+
     /** Whether {@code caller} may read the texts of a conversation. */
-    private boolean maySee(Caller caller, ConversationSummary summary) {
+    boolean maySee(Caller caller, ConversationSummary summary) {
         if (!summary.queue().clinical()) {
             return true;
         }

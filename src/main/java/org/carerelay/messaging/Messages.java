@@ -526,7 +526,8 @@ public class Messages {
         for (Channel channel : candidates) {
             ContactPoint contact = chosenContact != null ? chosenContact : usualContact(patient, channel);
             PolicyOutcome outcome = hasPart(template.parts(), channel)
-                    ? policy.evaluate(practice, facts, patient.id().value(), channel, request.purpose(), contact,
+                    ? policy.evaluate(practice, facts, patient.id().value(), channel, request.purpose(),
+                            request.answersPatient(), contact,
                             template.parts().phiAllowed(), zone, request.notBefore())
                     : new PolicyOutcome(DeliveryStatus.SUPPRESSED, "template-has-no-" + channel.name().toLowerCase()
                             + "-part", null, false, List.of(new org.carerelay.messaging.Delivery.Decision("template",

@@ -15,9 +15,17 @@ import org.carerelay.practice.PatientId;
  * @param context        the template's variables; CareRelay adds {@code practice} and {@code patient}
  * @param idempotencyKey the same key never yields a second message for the practice; null for none
  * @param notBefore      nothing leaves before this time; null for now
+ * @param answersPatient a member of staff answering a message the patient sent: a text needs no prior consent
+ *                       (the patient started the exchange), though an opt-out still holds
  */
 public record SendRequest(PatientId patient, ContactPointId contactPoint, Channel channel, String templateKey,
-        Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore) {
+        Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore,
+        boolean answersPatient) {
+
+    public SendRequest(PatientId patient, ContactPointId contactPoint, Channel channel, String templateKey,
+            Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore) {
+        this(patient, contactPoint, channel, templateKey, context, purpose, idempotencyKey, notBefore, false);
+    }
 
     public SendRequest {
         Objects.requireNonNull(patient, "patient");

@@ -127,6 +127,41 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void aReplyGoesThroughTheHubOnThePatientsChannelAndStopsTheClock() throws Exception {
+        String unconsentedPhone = phone();
+        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.phone(unconsentedPhone, Map.of()));
+        text(unconsentedPhone, "Is the office open Saturday?");
+        String id = awaitConversations(1).get(0);
+
+        String reply = "{\"text\": \"Yes, 9 to 12.\", \"idempotencyKey\": \"r1\"}";
+        call(post("/api/v1/inbox/conversations/" + id + "/replies"), practice.bearer(StaffRole.FRONT_DESK), reply)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.deliveries[0].channel").value("sms"))
+                .andExpect(jsonPath("$.deliveries[0].status").value("queued"))
+                .andExpect(jsonPath("$.deliveries[0].decisions[?(@.check == 'consent')].detail")
+                        .value(org.hamcrest.Matchers.contains("a reply to the patient's own message")));
+        call(post("/api/v1/inbox/conversations/" + id + "/replies"), practice.bearer(StaffRole.FRONT_DESK), reply)
+                .andExpect(status().isAccepted()); // the same click again: no second text
+
+        call(get("/api/v1/inbox/conversations/" + id), practice.admin())
+                .andExpect(jsonPath("$.summary.slaState").value("answered"))
+                .andExpect(jsonPath("$.messages.length()").value(2))
+                .andExpect(jsonPath("$.messages[1].direction").value("OUTBOUND"))
+                .andExpect(jsonPath("$.messages[1].text").value("Yes, 9 to 12."));
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p AND template_key = 'inbox-reply'"))
+                .isEqualTo(1);
+
+        text(familyPhone, "Who is this?");
+        String unmatched = awaitConversations(2).get(1);
+        call(post("/api/v1/inbox/conversations/" + unmatched + "/replies"), practice.admin(), reply)
+                .andExpect(status().isConflict());
+        call(post("/api/v1/inbox/conversations/" + id + "/replies"), practice.admin(), "{\"text\": \" \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("text"));
+    }
+
+    @Test
     void badFiltersAndUnknownConversationsAreClearErrors() throws Exception {
         call(get("/api/v1/inbox/conversations?sla=late"), practice.admin())
                 .andExpect(status().isBadRequest())

@@ -28,6 +28,7 @@ import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
@@ -282,7 +283,7 @@ class MessagingIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.key == 'appointment-reminder' && @.language == 'es')].version")
                         .value(org.hamcrest.Matchers.contains(0)))
-                .andExpect(jsonPath("$.length()").value(20)); // 10 shipped keys × en, es
+                .andExpect(jsonPath("$.length()").value(2 * DefaultTemplates.ALL_KEYS.size())); // shipped keys × en, es
         call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
                 {"parts": {"sms": "Reminder {{datetime appointment.start}} {{links.reschedule}}"}}""")
                 .andExpect(status().isBadRequest())

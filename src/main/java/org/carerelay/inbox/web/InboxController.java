@@ -4,13 +4,18 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.carerelay.inbox.Category;
 import org.carerelay.inbox.Conversation;
 import org.carerelay.inbox.ConversationFilter;
+import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.ConversationSummary;
 import org.carerelay.inbox.Conversations;
 import org.carerelay.inbox.SlaState;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Message;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
@@ -31,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InboxController {
 
     private final Conversations conversations;
+    private final ConversationReplies replies;
 
-    InboxController(Conversations conversations) {
+    InboxController(Conversations conversations, ConversationReplies replies) {
         this.conversations = conversations;
+        this.replies = replies;
     }
 
     /**
@@ -59,6 +66,17 @@ class InboxController {
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     Conversation get(@PathVariable UUID id) {
         return conversations.view(Callers.current(), id);
+    }
+
+    record Reply(@NotBlank @Size(max = 1600) String text, Channel channel, @Size(max = 200) String idempotencyKey) {
+    }
+
+    /** Answers the patient through the messaging hub: 202 with the message and its delivery. */
+    @PostMapping("/{id}/replies")
+    @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
+    ResponseEntity<Message> reply(@PathVariable UUID id, @Valid @RequestBody Reply reply) {
+        return ResponseEntity.accepted().body(replies.reply(Callers.current(), id, reply.text(), reply.channel(),
+                reply.idempotencyKey()));
     }
 
     record Assignment(UUID staffId) {

@@ -128,12 +128,14 @@ public class DeliveryPolicy {
 
     /**
      * @param facts     what is known of the recipient ({@link #factsFor}); the caller tells it the outcome
+     * @param answersPatient staff answering the patient's own message: a text needs no prior consent
      * @param contact   the phone or address for SMS and email (null for in-app, or when the patient has none)
      * @param zone      the patient's time zone, for quiet hours
      * @param notBefore the earliest the message may leave, or null
      */
     public PolicyOutcome evaluate(PracticeId practice, PolicyFacts facts, UUID patient, Channel channel,
-            Purpose purpose, ContactPoint contact, boolean phiTemplate, ZoneId zone, Instant notBefore) {
+            Purpose purpose, boolean answersPatient, ContactPoint contact, boolean phiTemplate, ZoneId zone,
+            Instant notBefore) {
         List<Decision> decisions = new ArrayList<>();
         Instant now = clock.instant();
         Instant due = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -167,6 +169,8 @@ public class DeliveryPolicy {
                 decisions.add(new Decision("consent", "allowed", "transactional_sms granted"));
             } else if (Boolean.FALSE.equals(transactional)) {
                 return suppressed(decisions, "consent", "sms-opted-out");
+            } else if (answersPatient) {
+                decisions.add(new Decision("consent", "allowed", "a reply to the patient's own message"));
             } else {
                 if (facts.exemptSmsAround(contact.value(), due, Duration.ofDays(1)) >= EXEMPT_SMS_PER_DAY
                         || facts.exemptSmsAround(contact.value(), due, WEEK) >= EXEMPT_SMS_PER_WEEK) {

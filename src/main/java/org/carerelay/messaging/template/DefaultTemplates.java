@@ -21,11 +21,12 @@ public final class DefaultTemplates {
 
     /** The templates for patients' messages, with a part for every channel. */
     public static final List<String> KEYS = List.of("appointment-confirmation", "appointment-reminder",
-            "appointment-cancelled", "sign-in-link", "new-secure-message", "payment-receipt");
+            "appointment-cancelled", "sign-in-link", "new-secure-message", "payment-receipt", "inbox-reply",
+            "inbox-after-hours");
     /** The SMS-only replies to keywords (STOP, START, HELP). */
     public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");
-    /** The e-mail-only messages to the practice's staff (a password reset). */
-    public static final List<String> STAFF_KEYS = List.of("staff-password-reset");
+    /** The messages to the practice's staff: a password reset by e-mail, an on-call alert by text. */
+    public static final List<String> STAFF_KEYS = List.of("staff-password-reset", "on-call-alert");
     /** Every shipped key. */
     public static final List<String> ALL_KEYS = java.util.stream.Stream.of(KEYS, KEYWORD_REPLIES, STAFF_KEYS)
             .flatMap(List::stream).toList();

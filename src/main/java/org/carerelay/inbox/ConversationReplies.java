@@ -1,0 +1,136 @@
+package org.carerelay.inbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Message;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.practice.StaffUser;
+import org.carerelay.practice.StaffUserId;
+import org.carerelay.practice.StaffUsers;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.ConflictException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff answers from the inbox. Each goes out through the messaging hub (template {@code inbox-reply}), on the
+ * channel the patient wrote on unless staff choose another, joins the conversation, and stops its reply clock.
+ */
+@Service
+public class ConversationReplies {
+
+    static final String TEMPLATE = "inbox-reply";
+
+    private final JdbcClient jdbc;
+    private final Conversations conversations;
+    private final Messages messages;
+    private final StaffUsers staffUsers;
+    private final InboxEvents events;
+    private final AuditLog auditLog;
+    private final PhiCipher cipher;
+    private final Clock clock;
+
+    ConversationReplies(JdbcClient jdbc, Conversations conversations, Messages messages, StaffUsers staffUsers,
+            InboxEvents events, AuditLog auditLog, PhiCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.staffUsers = staffUsers;
+        this.events = events;
+        this.auditLog = auditLog;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Sends {@code text} to the conversation's patient.
+     *
+     * @param channel null for the channel of the patient's latest message
+     * @param idempotencyKey the same key never sends a second reply (a double click, a retried request)
+     */
+    @Transactional
+    public Message reply(Caller caller, UUID conversation, String text, Channel channel, String idempotencyKey) {
+        ConversationSummary summary = conversations.summary(caller, conversation);
+        if (!conversations.maySee(caller, summary)) {
+            throw new AccessDeniedException("The conversation is clinical and the caller may not read it");
+        }
+        if (summary.patientId() == null) {
+            throw new ConflictException("Match the conversation to a patient before replying");
+        }
+        Channel replyChannel = channel != null ? channel : switch (summary.channel()) {
+            case "SMS" -> Channel.SMS;
+            case "EMAIL" -> Channel.EMAIL;
+            case "PORTAL" -> Channel.IN_APP;
+            default -> Channel.PREFERRED; // a voicemail: the patient's preferred way of being written to
+        };
+        Message message = messages.send(caller.practice(), caller.actor(), new SendRequest(summary.patientId(), null,
+                replyChannel, TEMPLATE, Map.of("text", text, "staffName", signature(caller)),
+                summary.queue().clinical() ? Purpose.CARE : Purpose.TRANSACTIONAL,
+                idempotencyKey == null ? null : "inbox-reply:" + conversation + ":" + idempotencyKey, null, true));
+        boolean first = record(caller, conversation, message, text);
+        if (first) {
+            auditLog.record(AuditEvent.of(caller, "inbox.conversation.replied",
+                    AuditEvent.Target.of("conversation", conversation), Map.of("message", message.id())));
+            events.changed(caller.practice());
+        }
+        return message;
+    }
+
+    /** Adds the reply to the conversation once per hub message, and stops the reply clock; false if it was there. */
+    private boolean record(Caller caller, UUID conversation, Message message, String text) {
+        if (jdbc.sql("SELECT EXISTS (SELECT FROM inbox_message WHERE message_id = :m)")
+                .param("m", message.id().value()).query(Boolean.class).single()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, body, message_id,
+                                           staff_id, created_at)
+                VALUES (:id, :practice, :conversation, 'OUTBOUND', :channel, :body, :message, :staff, :now)""")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .param("conversation", conversation)
+                .param("channel", message.deliveries().get(0).channel().name())
+                .param("body", cipher.seal(text, "inbox_message.body:" + id))
+                .param("message", message.id().value())
+                .param("staff", staffId(caller))
+                .param("now", Timestamp.from(now))
+                .update();
+        jdbc.sql("""
+                UPDATE conversation SET first_response_at = coalesce(first_response_at, :now), sla_started_at = NULL,
+                       sla_warn_at = NULL, sla_due_at = NULL, last_message_at = :now, updated_at = :now
+                WHERE id = :id""")
+                .param("now", Timestamp.from(now))
+                .param("id", conversation)
+                .update();
+        return true;
+    }
+
+    /** How the reply is signed: the staff member's given name; an API token signs as the practice. */
+    private String signature(Caller caller) {
+        UUID staff = staffId(caller);
+        if (staff == null) {
+            return "";
+        }
+        StaffUser user = staffUsers.get(caller.practice(), new StaffUserId(staff));
+        return user.givenName();
+    }
+
+    private static UUID staffId(Caller caller) {
+        return caller.actor().type() == Actor.Type.STAFF ? UUID.fromString(caller.actor().id()) : null;
+    }
+}
