@@ -82,3 +82,34 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- After hours, one automatic answer per conversation per night (emergency instructions: 911, 988).
+ALTER TABLE conversation ADD COLUMN after_hours_reply_at timestamptz;
+
+-- Who carries the on-call phone when. Urgent and crisis messages page the phone of the shift that covers the
+-- moment (or the practice's on-call number, a setting) until someone acknowledges them in the console.
+CREATE TABLE on_call_shift (
+    id         uuid        PRIMARY KEY,
+    practice_id uuid       NOT NULL REFERENCES practice,
+    staff_id   uuid        NOT NULL REFERENCES staff_user,
+    phone      text        NOT NULL CHECK (phone ~ '^\+[1-9][0-9]{7,14}$'),
+    starts_at  timestamptz NOT NULL,
+    ends_at    timestamptz NOT NULL,
+    created_at timestamptz NOT NULL,
+    CHECK (starts_at < ends_at)
+);
+CREATE INDEX on_call_shift_by_time ON on_call_shift (practice_id, starts_at);
+
+CREATE TABLE escalation (
+    id              uuid        PRIMARY KEY,
+    practice_id     uuid        NOT NULL REFERENCES practice,
+    conversation_id uuid        NOT NULL REFERENCES conversation,
+    crisis          boolean     NOT NULL,
+    started_at      timestamptz NOT NULL,
+    alerts_sent     int         NOT NULL DEFAULT 0,
+    next_alert_at   timestamptz NOT NULL,
+    acknowledged_at timestamptz,
+    acknowledged_by uuid        REFERENCES staff_user
+);
+CREATE UNIQUE INDEX escalation_open ON escalation (conversation_id) WHERE acknowledged_at IS NULL;
+CREATE INDEX escalation_due ON escalation (next_alert_at) WHERE acknowledged_at IS NULL;

@@ -54,14 +54,18 @@ class InboxIngestion {
     private final Settings settings;
     private final InboxTriage triage;
     private final InboxEvents events;
+    private final Escalations escalations;
+    private final AfterHoursReplies afterHours;
     private final AuditLog auditLog;
     private final JsonMapper json;
     private final PhiCipher cipher;
     private final Clock clock;
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
-            Locations locations, Settings settings, InboxTriage triage, InboxEvents events, AuditLog auditLog,
-            JsonMapper json, PhiCipher cipher, Clock clock) {
+            Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
+            AfterHoursReplies afterHours, AuditLog auditLog, JsonMapper json, PhiCipher cipher, Clock clock) {
+        this.escalations = escalations;
+        this.afterHours = afterHours;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.inbound = inbound;
@@ -92,9 +96,14 @@ class InboxIngestion {
         PatientId patient = match(practice, message);
         TriageDecision decision = triage.decide(practice, message.body(), message.channel());
         Instant now = clock.instant();
-        UUID conversation = openConversation(practice, patient, message.sender())
-                .map(open -> join(practice, open, message, decision, now))
-                .orElseGet(() -> start(practice, patient, message, decision, now));
+        Optional<OpenConversation> open = openConversation(practice, patient, message.sender());
+        Location location = open.isPresent()
+                ? (open.get().locationId() == null ? null : locations.get(practice, new LocationId(open.get().locationId())))
+                : location(practice, patient);
+        SlaClock hours = hours(practice, location);
+        UUID conversation = open.isPresent()
+                ? join(practice, open.get(), hours, message, decision, now)
+                : start(practice, patient, location, hours, message, decision, now);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, sender, body,
@@ -120,6 +129,12 @@ class InboxIngestion {
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",
                 conversation), Map.of("message", id, "matched", patient != null, "category", decision.category(),
                 "urgent", decision.urgent(), "crisis", decision.crisis())));
+        if (decision.urgent() || decision.crisis()) {
+            escalations.raise(practice, conversation, decision.crisis());
+        }
+        if (!hours.isOpen(message.receivedAt())) {
+            afterHours.answer(practice, conversation, patient, message);
+        }
         events.changed(practice);
         return Optional.of(conversation);
     }
@@ -155,11 +170,10 @@ class InboxIngestion {
                 .optional();
     }
 
-    private UUID start(PracticeId practice, PatientId patient, InboundMessage message, TriageDecision decision,
-            Instant now) {
+    private UUID start(PracticeId practice, PatientId patient, Location location, SlaClock hours,
+            InboundMessage message, TriageDecision decision, Instant now) {
         UUID id = UUID.randomUUID();
-        Location location = location(practice, patient);
-        Sla sla = sla(practice, location, decision.category(), decision.urgent() || decision.crisis(),
+        Sla sla = sla(practice, hours, decision.category(), decision.urgent() || decision.crisis(),
                 message.receivedAt());
         jdbc.sql("""
                 INSERT INTO conversation (id, practice_id, patient_id, sender, channel, location_id, category, urgent,
@@ -194,13 +208,11 @@ class InboxIngestion {
      * conversation's flags and sends it to the on-call queue, and the reply clock starts if nothing was awaiting
      * a reply (or, for an urgent message, shortens to the urgent clock).
      */
-    private UUID join(PracticeId practice, OpenConversation open, InboundMessage message, TriageDecision decision,
-            Instant now) {
+    private UUID join(PracticeId practice, OpenConversation open, SlaClock hours, InboundMessage message,
+            TriageDecision decision, Instant now) {
         boolean urgent = open.urgent() || decision.urgent() || decision.crisis();
         boolean crisis = open.crisis() || decision.crisis();
-        Location location = open.locationId() == null ? null
-                : locations.get(practice, new LocationId(open.locationId()));
-        Sla sla = sla(practice, location, open.category(), decision.urgent() || decision.crisis(),
+        Sla sla = sla(practice, hours, open.category(), decision.urgent() || decision.crisis(),
                 message.receivedAt());
         boolean restartClock = open.slaDueAt() == null || sla.dueAt().isBefore(open.slaDueAt());
         jdbc.sql("""
@@ -237,15 +249,19 @@ class InboxIngestion {
         return locations.list(practice, new PageRequest(0, 1)).items().stream().findFirst().orElse(null);
     }
 
-    private Sla sla(PracticeId practice, Location location, Category category, boolean urgent, Instant start) {
+    /** The location's opening hours and the practice's holidays; always open when there is no location. */
+    private SlaClock hours(PracticeId practice, Location location) {
+        Set<java.time.LocalDate> holidays = settings.get(practice, Setting.INBOX_HOLIDAYS);
+        return location == null ? new SlaClock(ZoneId.of("UTC"), List.of(), holidays)
+                : new SlaClock(ZoneId.of(location.timeZone()), location.businessHours(), holidays);
+    }
+
+    private Sla sla(PracticeId practice, SlaClock clock, Category category, boolean urgent, Instant start) {
         int minutes = switch (category.slaKind(urgent)) {
             case URGENT -> settings.get(practice, Setting.INBOX_SLA_URGENT_MINUTES);
             case ROUTINE -> settings.get(practice, Setting.INBOX_SLA_ROUTINE_MINUTES);
             case ADMINISTRATIVE -> settings.get(practice, Setting.INBOX_SLA_ADMINISTRATIVE_MINUTES);
         };
-        Set<java.time.LocalDate> holidays = settings.get(practice, Setting.INBOX_HOLIDAYS);
-        SlaClock clock = location == null ? new SlaClock(ZoneId.of("UTC"), List.of(), holidays)
-                : new SlaClock(ZoneId.of(location.timeZone()), location.businessHours(), holidays);
         Duration allowed = Duration.ofMinutes(minutes);
         return new Sla(clock.after(start, Duration.ofSeconds((long) (allowed.toSeconds() * SlaClock.WARN_AT))),
                 clock.after(start, allowed));

@@ -33,6 +33,19 @@ final class SlaClock {
         this.holidays = holidays;
     }
 
+    /** Whether the location is open at {@code at}; one without business hours always is. */
+    boolean isOpen(Instant at) {
+        if (hours.isEmpty()) {
+            return true;
+        }
+        ZonedDateTime local = at.atZone(zone);
+        if (holidays.contains(local.toLocalDate())) {
+            return false;
+        }
+        return hours.stream().anyMatch(period -> period.day() == local.getDayOfWeek()
+                && !local.toLocalTime().isBefore(period.opens()) && local.toLocalTime().isBefore(period.closes()));
+    }
+
     /** The instant at which {@code allowed} of open time has passed since {@code start}. */
     Instant after(Instant start, Duration allowed) {
         if (hours.isEmpty()) {

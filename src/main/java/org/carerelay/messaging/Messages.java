@@ -247,7 +247,8 @@ public class Messages {
     public Message reply(PracticeId practice, String number, String templateKey, String language,
             Map<String, Object> context) {
         return sendAsked(practice, Actor.system("sms-keywords"), Channel.SMS, number, templateKey, language, context,
-                new Delivery.Decision("keyword-reply", "allowed", "the reply the sender's keyword asks for"));
+                Purpose.SECURITY, new Delivery.Decision("keyword-reply", "allowed",
+                        "the reply the sender's keyword asks for"));
     }
 
     /**
@@ -258,23 +259,59 @@ public class Messages {
     public Message sendToStaff(PracticeId practice, String email, String templateKey, String language,
             Map<String, Object> context) {
         return sendAsked(practice, Actor.system("staff-accounts"), Channel.EMAIL, email, templateKey, language,
-                context, new Delivery.Decision("staff-account", "allowed",
+                context, Purpose.SECURITY, new Delivery.Decision("staff-account", "allowed",
                         "a security message the staff member asked for"));
     }
 
     /**
-     * A security message to an address or number that asked for it, outside any patient's record: queued at
-     * once, with {@code decision} as the one policy decision.
+     * Texts the practice's on-call phone (an urgent patient message waits): no patient, no consent rules, no quiet
+     * hours, since waking the person on call is the point. The text carries no PHI, only a link to the console.
+     */
+    @Transactional
+    public Message alertOnCall(PracticeId practice, String number, String templateKey, String language,
+            Map<String, Object> context) {
+        return sendAsked(practice, Actor.system("on-call"), Channel.SMS, number, templateKey, language, context,
+                Purpose.TRANSACTIONAL, new Delivery.Decision("on-call", "allowed",
+                        "an alert to the practice's on-call phone"));
+    }
+
+    /**
+     * Answers a sender the practice cannot yet tie to one patient (an unknown number, a family phone) with an
+     * automatic reply such as the after-hours notice. Nothing goes to an address on the suppression list.
+     *
+     * @return the message, or empty when the address is suppressed
+     */
+    @Transactional
+    public Optional<Message> answerSender(PracticeId practice, Channel channel, String address, String templateKey,
+            String language, Map<String, Object> context) {
+        boolean suppressed = jdbc.sql("SELECT EXISTS (SELECT FROM suppression WHERE practice_id = :practice "
+                        + "AND channel = :channel AND address = :address)")
+                .param("practice", practice.value())
+                .param("channel", channel.name())
+                .param("address", address)
+                .query(Boolean.class).single();
+        if (suppressed) {
+            return Optional.empty();
+        }
+        return Optional.of(sendAsked(practice, Actor.system("inbox"), channel, address, templateKey, language,
+                context, Purpose.TRANSACTIONAL, new Delivery.Decision("auto-reply", "allowed",
+                        "an automatic answer to the sender's own message; address not suppressed")));
+    }
+
+    /**
+     * A message to an address or number that asked for it (or, the on-call phone, exists for it), outside any
+     * patient's record: queued at once, with {@code decision} as the one policy decision.
      */
     private Message sendAsked(PracticeId practice, Actor actor, Channel channel, String recipient,
-            String templateKey, String language, Map<String, Object> context, Delivery.Decision decision) {
+            String templateKey, String language, Map<String, Object> context, Purpose purpose,
+            Delivery.Decision decision) {
         TemplateVersion template = templates.effective(practice, templateKey, language);
         Map<String, Object> model = new HashMap<>(context);
         model.putAll(TemplateModel.of(practices.get(practice), "", Map.of()));
         RenderedMessage rendered = renderer.render(template.parts(), channel, model, ZoneId.of("UTC"),
                 template.language());
         boolean email = channel == Channel.EMAIL;
-        Draft draft = new Draft(MessageId.random(), null, template, Purpose.SECURITY, channel, null, null,
+        Draft draft = new Draft(MessageId.random(), null, template, purpose, channel, null, null,
                 new DraftDelivery(DeliveryId.random(), channel, recipient, null, null,
                         email ? rendered.emailSubject() : null, email ? rendered.emailText() : rendered.sms(),
                         email ? rendered.emailHtml() : null, null,

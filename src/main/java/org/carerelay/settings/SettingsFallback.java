@@ -28,6 +28,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxSlaAdministrativeMinutes business minutes to answer an administrative or billing one
  * @param inboxHolidays          closed days (YYYY-MM-DD, comma-separated) or none
  * @param inboxThreadWindowHours hours within which a patient's new message joins their open conversation
+ * @param inboxOnCallPhone       the number paged when no on-call shift covers the moment, or none
  */
 @ConfigurationProperties("carerelay.settings.fallback")
 public record SettingsFallback(
@@ -50,5 +51,6 @@ public record SettingsFallback(
         String inboxSlaRoutineMinutes,
         String inboxSlaAdministrativeMinutes,
         String inboxHolidays,
-        String inboxThreadWindowHours) {
+        String inboxThreadWindowHours,
+        String inboxOnCallPhone) {
 }

@@ -162,6 +162,73 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void anUrgentConversationPagesTheOnCallPhoneEvery15MinutesUntilAcknowledged() throws Exception {
+        String staff = jdbc.sql("INSERT INTO staff_user (id, practice_id, given_name, family_name, email, role, "
+                        + "created_at, updated_at) VALUES (gen_random_uuid(), :p, 'Dana', 'Oncall', :email, 'DOCTOR', "
+                        + "now(), now()) RETURNING id::text")
+                .param("p", practice.id().value()).param("email", "dana." + UUID.randomUUID() + "@example.test")
+                .query(String.class).single();
+        String onCallPhone = phone();
+        call(post("/api/v1/inbox/on-call-shifts"), practice.bearer(StaffRole.FRONT_DESK), shift(staff, onCallPhone))
+                .andExpect(status().isForbidden());
+        call(post("/api/v1/inbox/on-call-shifts"), practice.admin(), shift(staff, onCallPhone))
+                .andExpect(status().isCreated());
+        text(ownPhone, "Question about my visit");
+        UUID conversation = UUID.fromString(awaitConversations(1).get(0));
+
+        Escalations escalations = context.getBean(Escalations.class);
+        escalations.raise(practice.id(), conversation, true);
+        assertThat(alertsTo(onCallPhone)).singleElement().asString()
+                .startsWith("Test Practice: Crisis patient message — open CareRelay: ")
+                .endsWith("/console/inbox/" + conversation);
+
+        jdbc.sql("UPDATE escalation SET next_alert_at = now() - interval '1 second' WHERE conversation_id = :c")
+                .param("c", conversation).update();
+        escalations.repeatDue();
+        assertThat(alertsTo(onCallPhone)).hasSize(2);
+
+        call(post("/api/v1/inbox/conversations/" + conversation + "/acknowledgement"),
+                practice.bearer(StaffRole.CLINICAL_STAFF)).andExpect(status().isNoContent());
+        jdbc.sql("UPDATE escalation SET next_alert_at = now() - interval '1 second' WHERE conversation_id = :c")
+                .param("c", conversation).update();
+        escalations.repeatDue();
+        assertThat(alertsTo(onCallPhone)).as("acknowledged: no more alerts").hasSize(2);
+        call(post("/api/v1/inbox/conversations/" + conversation + "/acknowledgement"), practice.admin())
+                .andExpect(status().isConflict());
+        assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p AND action LIKE 'inbox.escalation.%'"))
+                .as("raised, two alerts, acknowledged").isEqualTo(4);
+    }
+
+    @Test
+    void aMessageWhileTheOfficeIsClosedGetsOneAfterHoursAnswerANight() throws Exception {
+        java.time.DayOfWeek closedToday = java.time.LocalDate.now(java.time.ZoneId.of("America/Chicago"))
+                .getDayOfWeek().plus(2);
+        call(post("/api/v1/locations"), practice.admin(), """
+                {"name": "Main", "address": {"line1": "1 Main St", "city": "Chicago", "region": "IL",
+                 "postalCode": "60601", "country": "US"}, "timeZone": "America/Chicago",
+                 "businessHours": [{"day": "%s", "opens": "08:00", "closes": "17:00"}]}"""
+                .formatted(closedToday.name().toLowerCase()))
+                .andExpect(status().isCreated());
+
+        text(ownPhone, "Is my prescription ready?");
+        String id = awaitConversations(1).get(0);
+        text(ownPhone, "Hello?");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 3);
+        text(familyPhone, "Who do I call tonight?");
+        awaitConversations(2);
+
+        List<String> answers = org.carerelay.SealedDeliveries.open(context, "body_text", """
+                SELECT d.id, d.body_text FROM delivery d JOIN message m ON m.id = d.message_id
+                WHERE m.practice_id = :p AND m.template_key = 'inbox-after-hours' ORDER BY d.created_at""",
+                Map.of("p", practice.id().value()));
+        assertThat(answers).as("one for the patient's conversation, one for the unknown sender").hasSize(2)
+                .allSatisfy(answer -> assertThat(answer).contains("911", "988"));
+        call(get("/api/v1/inbox/conversations/" + id), practice.admin())
+                .andExpect(jsonPath("$.messages[1].direction").value("OUTBOUND"))
+                .andExpect(jsonPath("$.summary.slaState").value("on_track"));
+    }
+
+    @Test
     void badFiltersAndUnknownConversationsAreClearErrors() throws Exception {
         call(get("/api/v1/inbox/conversations?sla=late"), practice.admin())
                 .andExpect(status().isBadRequest())
@@ -174,6 +241,18 @@ class InboxIntegrationTests {
                 "{\"category\": \"gossip\"}").andExpect(status().isBadRequest());
         call(get("/api/v1/inbox/conversations"), practice.bearer(StaffRole.READ_ONLY))
                 .andExpect(status().isForbidden());
+    }
+
+    private static String shift(String staff, String phone) {
+        java.time.Instant now = java.time.Instant.now();
+        return "{\"staffId\": \"%s\", \"phone\": \"%s\", \"startsAt\": \"%s\", \"endsAt\": \"%s\"}"
+                .formatted(staff, phone, now.minusSeconds(3600), now.plusSeconds(3600));
+    }
+
+    private List<String> alertsTo(String phone) {
+        return org.carerelay.SealedDeliveries.open(context, "body_text", "SELECT d.id, d.body_text FROM delivery d "
+                + "WHERE d.practice_id = :p AND d.recipient = :to ORDER BY d.created_at",
+                Map.of("p", practice.id().value(), "to", phone));
     }
 
     private void text(String from, String body) {

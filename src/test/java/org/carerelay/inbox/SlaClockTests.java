@@ -49,6 +49,17 @@ class SlaClockTests {
     }
 
     @Test
+    void knowsWhenTheLocationIsOpen() {
+        SlaClock clock = new SlaClock(CHICAGO, weekdays(), Set.of(LocalDate.of(2026, 11, 26)));
+        assertThat(clock.isOpen(chicago("2026-11-16T08:00"))).isTrue();
+        assertThat(clock.isOpen(chicago("2026-11-16T12:30"))).isFalse();
+        assertThat(clock.isOpen(chicago("2026-11-16T17:00"))).isFalse();
+        assertThat(clock.isOpen(chicago("2026-11-21T10:00"))).as("Saturday").isFalse();
+        assertThat(clock.isOpen(chicago("2026-11-26T10:00"))).as("a holiday").isFalse();
+        assertThat(new SlaClock(CHICAGO, List.of(), Set.of()).isOpen(chicago("2026-11-21T03:00"))).isTrue();
+    }
+
+    @Test
     void holidaysAreClosedAllDay() {
         SlaClock clock = new SlaClock(CHICAGO, weekdays(), Set.of(LocalDate.of(2026, 11, 26), LocalDate.of(2026, 11, 27)));
         assertThat(clock.after(chicago("2026-11-25T16:00"), Duration.ofHours(2))).isEqualTo(chicago("2026-11-30T09:00"));

@@ -13,6 +13,7 @@ import org.carerelay.inbox.ConversationFilter;
 import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.ConversationSummary;
 import org.carerelay.inbox.Conversations;
+import org.carerelay.inbox.Escalations;
 import org.carerelay.inbox.SlaState;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
@@ -37,10 +38,12 @@ class InboxController {
 
     private final Conversations conversations;
     private final ConversationReplies replies;
+    private final Escalations escalations;
 
-    InboxController(Conversations conversations, ConversationReplies replies) {
+    InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations) {
         this.conversations = conversations;
         this.replies = replies;
+        this.escalations = escalations;
     }
 
     /**
@@ -77,6 +80,14 @@ class InboxController {
     ResponseEntity<Message> reply(@PathVariable UUID id, @Valid @RequestBody Reply reply) {
         return ResponseEntity.accepted().body(replies.reply(Callers.current(), id, reply.text(), reply.channel(),
                 reply.idempotencyKey()));
+    }
+
+    /** Stops the on-call alerts of an urgent or crisis conversation: someone has it. */
+    @PostMapping("/{id}/acknowledgement")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Void> acknowledge(@PathVariable UUID id) {
+        escalations.acknowledge(Callers.current(), id);
+        return ResponseEntity.noContent().build();
     }
 
     record Assignment(UUID staffId) {

@@ -1,0 +1,100 @@
+package org.carerelay.inbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.InboundMessage;
+import org.carerelay.messaging.Message;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Practices;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a message arrives while the location is closed, the sender gets one automatic answer per conversation per
+ * night (template {@code inbox-after-hours}): when the office will answer, and what to do in an emergency (911) or
+ * a crisis (988). It joins the conversation as an outbound message.
+ */
+@Component
+class AfterHoursReplies {
+
+    static final String TEMPLATE = "inbox-after-hours";
+    /** A conversation answered less than this long ago is not answered again: one answer a night. */
+    static final Duration ONCE_PER = Duration.ofHours(12);
+    private static final Actor ACTOR = Actor.system("inbox");
+
+    private final JdbcClient jdbc;
+    private final Messages messages;
+    private final Practices practices;
+    private final AuditLog auditLog;
+    private final PhiCipher cipher;
+    private final Clock clock;
+
+    AfterHoursReplies(JdbcClient jdbc, Messages messages, Practices practices, AuditLog auditLog, PhiCipher cipher,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.practices = practices;
+        this.auditLog = auditLog;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /** Within the filing transaction: answers {@code message} unless the conversation was answered tonight. */
+    void answer(PracticeId practice, UUID conversation, PatientId patient, InboundMessage message) {
+        Instant now = clock.instant();
+        boolean due = jdbc.sql("""
+                UPDATE conversation SET after_hours_reply_at = :now
+                WHERE id = :id AND (after_hours_reply_at IS NULL OR after_hours_reply_at < :since)""")
+                .param("now", Timestamp.from(now))
+                .param("id", conversation)
+                .param("since", Timestamp.from(now.minus(ONCE_PER)))
+                .update() == 1;
+        if (!due) {
+            return;
+        }
+        Channel channel = switch (message.channel()) {
+            case "EMAIL" -> Channel.EMAIL;
+            case "PORTAL" -> Channel.IN_APP;
+            default -> Channel.SMS; // a text, or a voicemail left from a phone
+        };
+        Optional<Message> sent = patient != null
+                ? Optional.of(messages.send(practice, ACTOR, new SendRequest(patient, null, channel, TEMPLATE, Map.of(),
+                        Purpose.TRANSACTIONAL, "inbox-after-hours:" + message.id(), null, true)))
+                : channel == Channel.IN_APP ? Optional.empty()
+                        : messages.answerSender(practice, channel, message.sender(), TEMPLATE,
+                                practices.get(practice).defaultLanguage(), Map.of());
+        sent.ifPresent(reply -> {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, body, message_id,
+                                               created_at)
+                    VALUES (:id, :practice, :conversation, 'OUTBOUND', :channel, :body, :message, :now)""")
+                    .param("id", id)
+                    .param("practice", practice.value())
+                    .param("conversation", conversation)
+                    .param("channel", reply.deliveries().get(0).channel().name())
+                    .param("body", cipher.seal(String.valueOf(reply.deliveries().get(0).text()),
+                            "inbox_message.body:" + id))
+                    .param("message", reply.id().value())
+                    .param("now", Timestamp.from(now))
+                    .update();
+            auditLog.record(new AuditEvent(practice, ACTOR, "inbox.after_hours.answered",
+                    AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id())));
+        });
+    }
+}
