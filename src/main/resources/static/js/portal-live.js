@@ -6,7 +6,8 @@
   }
   const events = new EventSource('/portal/events');
   events.addEventListener('message', function () {
-    fetch('/portal/messages', { credentials: 'same-origin', redirect: 'manual' })
+    fetch('/portal/messages', { credentials: 'same-origin', redirect: 'manual',
+                                headers: { 'X-CareRelay-Live': '1' } })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
         if (html) {

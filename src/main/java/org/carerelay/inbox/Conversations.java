@@ -15,7 +15,9 @@ import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
 import org.carerelay.practice.ClinicalAccess;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
 import org.carerelay.practice.StaffRole;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
@@ -42,7 +44,10 @@ public class Conversations {
     private static final String COLUMNS = "id, patient_id, channel, category, urgent, crisis, queue, status, "
             + "assigned_to, sla_warn_at, sla_due_at, last_message_at";
 
+    private static final int PREVIEW = 140;
+
     private final JdbcClient jdbc;
+    private final Patients patients;
     private final ClinicalAccess clinicalAccess;
     private final InboxEvents events;
     private final AuditLog auditLog;
@@ -50,10 +55,11 @@ public class Conversations {
     private final PhiCipher cipher;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
+    Conversations(JdbcClient jdbc, Patients patients, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
             JsonMapper json, PhiCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.patients = patients;
         this.clinicalAccess = clinicalAccess;
         this.events = events;
         this.auditLog = auditLog;
@@ -113,6 +119,49 @@ public class Conversations {
         }
         return Paging.page(jdbc, COLUMNS, where.toString(), "last_message_at DESC, id", params,
                 (rs, n) -> summary(rs, now), page);
+    }
+
+    /**
+     * The inbox as the console shows it: each conversation with its patient's name and the start of its latest
+     * message (for those the caller may read). A PHI access, audited with the patients shown.
+     */
+    @Transactional
+    public ListPage<InboxRow> rows(Caller caller, ConversationFilter filter, PageRequest page) {
+        ListPage<ConversationSummary> conversations = list(caller, filter, page);
+        List<UUID> ids = conversations.items().stream().map(ConversationSummary::id).toList();
+        Map<PatientId, Patient> patientsById = patients.findAll(caller.practice(), conversations.items().stream()
+                .map(ConversationSummary::patientId).filter(java.util.Objects::nonNull).toList());
+        Map<UUID, String[]> latest = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                    SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.id, m.body, c.sender
+                    FROM inbox_message m JOIN conversation c ON c.id = m.conversation_id
+                    WHERE m.practice_id = :practice AND m.conversation_id IN (:ids)
+                    ORDER BY m.conversation_id, m.created_at DESC, m.id DESC""")
+                    .param("practice", caller.practice().value())
+                    .param("ids", ids)
+                    .query(rs -> {
+                        UUID message = rs.getObject("id", UUID.class);
+                        latest.put(rs.getObject("conversation_id", UUID.class), new String[] {rs.getString("sender"),
+                                cipher.open(rs.getString("body"), "inbox_message.body:" + message)});
+                    });
+        }
+        ListPage<InboxRow> rows = conversations.map(summary -> {
+            Patient patient = summary.patientId() == null ? null : patientsById.get(summary.patientId());
+            String[] last = latest.getOrDefault(summary.id(), new String[] {null, null});
+            return new InboxRow(summary, patient == null ? null : patient.givenName() + " " + patient.familyName(),
+                    last[0], maySee(caller, summary) ? preview(last[1]) : null);
+        });
+        auditLog.record(AuditEvent.of(caller, "phi.inbox.listed", null, Map.of("conversations", ids)));
+        return rows;
+    }
+
+    private static String preview(String text) {
+        if (text == null) {
+            return null;
+        }
+        String line = text.strip().replaceAll("\\s+", " ");
+        return line.length() <= PREVIEW ? line : line.substring(0, PREVIEW - 1) + "…";
     }
 
     /** A conversation with its messages: a PHI access, audited whether or not the texts are shown. */

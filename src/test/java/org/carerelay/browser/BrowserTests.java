@@ -48,7 +48,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sign-in as a patient and as a staff member in headless Chromium (Debian's chromium and chromedriver, which
+ * The portal and the console in headless Chromium: sign-in as a patient and as a staff member, the template
+ * editor, the live inbox. Chromium (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs; Selenium downloads nothing). The server runs for real, dispatch included, so the
  * sign-in link travels through the messaging hub to the dev outbox, where the test reads it as a developer would.
  * Screenshots of each page, on a desktop and a phone-sized window, go to {@code target/screenshots}.
@@ -58,7 +59,7 @@ import org.springframework.web.client.RestClient;
         "carerelay.data-directory=target/test-data",
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.interval=100ms"})
-class SignInBrowserTests {
+class BrowserTests {
 
     static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -212,6 +213,38 @@ class SignInBrowserTests {
 
         browser.findElement(By.id("save")).submit();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "version 1"));
+    }
+
+    @Test
+    void aFrontDeskSeesATextArriveLiveAndAnswersIt() {
+        var practice = TestPractices.register(context).id();
+        String phone = "+1312555" + (1000 + new java.util.Random().nextInt(9000));
+        TestPatients.register(context, practice, "en", PreferredChannel.SMS, TestPatients.phone(phone,
+                Map.of(org.carerelay.practice.ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        StaffUser desk = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
+                new StaffUserDetails("Fran", "Desk", "fran." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.FRONT_DESK, true));
+        context.getBean(StaffCredentials.class).setPassword(practice, desk.id().value(), "a long desk passphrase",
+                Actor.system("test"));
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        browser.findElement(By.id("email")).sendKeys(desk.email());
+        browser.findElement(By.id("password")).sendKeys("a long desk passphrase" + Keys.ENTER);
+        wait(ExpectedConditions.urlToBe(url("/console")));
+        browser.findElement(By.id("inbox-link")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-list"), "Nothing here"));
+
+        // The text arrives while the inbox is open: the list shows it without a reload.
+        context.getBean(org.carerelay.messaging.inbound.InboundSms.class).receive(practice, phone, "+17735550100",
+                "Hi, can I move my Thursday appointment to Friday morning?", "twilio", "SM" + UUID.randomUUID());
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-list"), "move my Thursday"));
+        browser.findElement(By.cssSelector("#inbox-list a.cr-inbox-row")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
+        browser.findElement(By.id("reply-text")).sendKeys("Yes: Friday 9:30 is free. Shall I book it?");
+        browser.findElement(By.id("send-reply")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Reply sent."));
+        assertThat(browser.findElement(By.id("conversation")).getText()).contains("Friday 9:30 is free");
+        screenshots("console-inbox");
     }
 
     private String linkFromDevOutbox(String email) {
