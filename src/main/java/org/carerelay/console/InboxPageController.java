@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.carerelay.inbox.Category;
 import org.carerelay.inbox.Conversation;
 import org.carerelay.inbox.ConversationFilter;
+import org.carerelay.inbox.ConversationMatching;
 import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.Conversations;
 import org.carerelay.inbox.Escalations;
@@ -52,6 +53,7 @@ class InboxPageController {
     private final Conversations conversations;
     private final ConversationReplies replies;
     private final Escalations escalations;
+    private final ConversationMatching matching;
     private final InboxEvents inboxEvents;
     private final Patients patients;
     private final Appointments appointments;
@@ -60,12 +62,14 @@ class InboxPageController {
     private final EventStreams streams;
 
     InboxPageController(Conversations conversations, ConversationReplies replies, Escalations escalations,
+            ConversationMatching matching,
             InboxEvents inboxEvents, Patients patients, Appointments appointments, StaffUsers staff,
             Locations locations, EventStreams streams) {
         this.locations = locations;
         this.conversations = conversations;
         this.replies = replies;
         this.escalations = escalations;
+        this.matching = matching;
         this.inboxEvents = inboxEvents;
         this.patients = patients;
         this.appointments = appointments;
@@ -157,7 +161,9 @@ class InboxPageController {
         model.addAttribute("awaitingAcknowledgement", escalations.awaitingAcknowledgement(caller.practice(), id));
         model.addAttribute("staffMembers", staff.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE))
                 .items().stream().filter(member -> member.active()).toList());
-        if (conversation.summary().patientId() != null) {
+        if (conversation.summary().patientId() == null) {
+            model.addAttribute("suggestions", matching.suggestions(caller, id));
+        } else {
             Patient patient = patients.find(caller.practice(), conversation.summary().patientId());
             model.addAttribute("patient", patient);
             if (caller.can(Permissions.APPOINTMENTS_READ)) {
@@ -189,6 +195,19 @@ class InboxPageController {
             } catch (ConflictException | AccessDeniedException e) {
                 redirect.addFlashAttribute("problem", e.getMessage());
             }
+        }
+        return back(id, filters);
+    }
+
+    @PostMapping("/console/inbox/{id}/match")
+    @RequiresPermission(Permissions.PATIENTS_WRITE)
+    String match(@PathVariable UUID id, @RequestParam UUID patientId, Filters filters,
+            RedirectAttributes redirect) {
+        try {
+            matching.match(Callers.current(), id, new org.carerelay.practice.PatientId(patientId));
+            redirect.addFlashAttribute("notice", "Matched. The patient's record now has this address.");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
         }
         return back(id, filters);
     }

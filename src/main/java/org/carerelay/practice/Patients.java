@@ -167,6 +167,28 @@ public class Patients {
         return byId;
     }
 
+    /**
+     * Patients whose given or family name begins with one of {@code prefixes} (two letters or more, any case), at
+     * most {@code limit}: the candidates a fuzzy match then ranks. Read without an audit event; without contact
+     * points.
+     */
+    @Transactional(readOnly = true)
+    public List<Patient> namedLike(PracticeId practice, Collection<String> prefixes, int limit) {
+        List<String> patterns = prefixes.stream().filter(prefix -> prefix.length() >= 2)
+                .map(prefix -> prefix.toLowerCase(java.util.Locale.ROOT).replaceAll("[%_\\\\]", "") + "%")
+                .distinct().toList();
+        if (patterns.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SELECT + " " + FROM + " AND (lower(p.given_name) LIKE ANY (:patterns) "
+                        + "OR lower(p.family_name) LIKE ANY (:patterns)) ORDER BY p.family_name, p.id LIMIT :limit")
+                .param("practice", practice.value())
+                .param("patterns", patterns.toArray(String[]::new))
+                .param("limit", limit)
+                .query(Patients::patient)
+                .list();
+    }
+
     /** {@code id}, after checking that it is a patient of {@code practice} (404 otherwise). */
     @Transactional(readOnly = true)
     public PatientId requireExists(PracticeId practice, PatientId id) {

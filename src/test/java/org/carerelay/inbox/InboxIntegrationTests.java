@@ -101,6 +101,50 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void staffMatchAnUnknownSenderInOneClickAndTheNextTextMatchesByItself() throws Exception {
+        org.carerelay.practice.Patient maria = context.getBean(org.carerelay.practice.Patients.class).register(
+                practice.id(), org.carerelay.shared.Actor.system("test"), new org.carerelay.practice.PatientDetails(
+                        "Maria", "Gonzalez", java.time.LocalDate.of(1975, 3, 9), "MRN-" + UUID.randomUUID(),
+                        org.carerelay.practice.Sex.FEMALE, "es", PreferredChannel.SMS, "America/Chicago", null, null,
+                        List.of()));
+        String newPhone = phone();
+        text(newPhone, "Hola, soy Maria Gonzales (3/9/1975), mi nuevo numero. Necesito una cita.");
+        String id = awaitConversations(1).get(0);
+
+        call(get("/api/v1/inbox/conversations/" + id + "/suggestions"), practice.admin())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].patientId").value(maria.id().toString()))
+                .andExpect(jsonPath("$[0].reasons").value(org.hamcrest.Matchers.hasItems("given name", "family name",
+                        "date of birth in the message")));
+        call(post("/api/v1/inbox/conversations/" + id + "/match"), practice.bearer(StaffRole.BILLING),
+                "{\"patientId\": \"" + maria.id() + "\"}").andExpect(status().isForbidden());
+        call(post("/api/v1/inbox/conversations/" + id + "/match"), practice.bearer(StaffRole.FRONT_DESK),
+                "{\"patientId\": \"" + maria.id() + "\"}").andExpect(status().isNoContent());
+        call(post("/api/v1/inbox/conversations/" + id + "/match"), practice.admin(),
+                "{\"patientId\": \"" + maria.id() + "\"}").andExpect(status().isConflict());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM contact_point WHERE patient_id = :p AND value = :v")
+                .param("p", maria.id().value()).param("v", newPhone).query(Long.class).single()).isEqualTo(1);
+        text(newPhone, "Gracias");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 2);
+    }
+
+    @Test
+    void suggestionsForAFamilyPhoneRankItsHoldersFirst() throws Exception {
+        text(familyPhone, "Hi it's Ana, can you call me back?");
+        String id = awaitConversations(1).get(0);
+        // Three patients are named Ana: the two who share the phone, then the one with a phone of her own.
+        call(get("/api/v1/inbox/conversations/" + id + "/suggestions"), practice.admin())
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[0].reasons").value(org.hamcrest.Matchers.hasItems("holds this address",
+                        "given name")))
+                .andExpect(jsonPath("$[1].reasons").value(org.hamcrest.Matchers.hasItems("holds this address")))
+                .andExpect(jsonPath("$[2].patientId").value(patient.id().toString()))
+                .andExpect(jsonPath("$[2].reasons").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem("holds this address"))));
+    }
+
+    @Test
     void aMessageIsFiledOnceHoweverOftenItIsHandedOver() {
         text(ownPhone, "Hello");
         awaitConversations(1);

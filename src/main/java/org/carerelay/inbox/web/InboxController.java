@@ -1,5 +1,6 @@
 package org.carerelay.inbox.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -10,6 +11,9 @@ import jakarta.validation.constraints.Size;
 import org.carerelay.inbox.Category;
 import org.carerelay.inbox.Conversation;
 import org.carerelay.inbox.ConversationFilter;
+import org.carerelay.inbox.ConversationMatching;
+import org.carerelay.inbox.MatchSuggestion;
+import org.carerelay.practice.PatientId;
 import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.ConversationSummary;
 import org.carerelay.inbox.Conversations;
@@ -39,8 +43,11 @@ class InboxController {
     private final Conversations conversations;
     private final ConversationReplies replies;
     private final Escalations escalations;
+    private final ConversationMatching matching;
 
-    InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations) {
+    InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations,
+            ConversationMatching matching) {
+        this.matching = matching;
         this.conversations = conversations;
         this.replies = replies;
         this.escalations = escalations;
@@ -87,6 +94,24 @@ class InboxController {
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> acknowledge(@PathVariable UUID id) {
         escalations.acknowledge(Callers.current(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Who an unmatched conversation may be with, best first. */
+    @GetMapping("/{id}/suggestions")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    List<MatchSuggestion> suggestions(@PathVariable UUID id) {
+        return matching.suggestions(Callers.current(), id);
+    }
+
+    record Match(@NotNull UUID patientId) {
+    }
+
+    /** Ties an unmatched conversation to a patient, who gets the address it came from. */
+    @PostMapping("/{id}/match")
+    @RequiresPermission(Permissions.PATIENTS_WRITE)
+    ResponseEntity<Void> match(@PathVariable UUID id, @Valid @RequestBody Match match) {
+        matching.match(Callers.current(), id, new PatientId(match.patientId()));
         return ResponseEntity.noContent().build();
     }
 
