@@ -113,3 +113,14 @@ CREATE TABLE escalation (
 );
 CREATE UNIQUE INDEX escalation_open ON escalation (conversation_id) WHERE acknowledged_at IS NULL;
 CREATE INDEX escalation_due ON escalation (next_alert_at) WHERE acknowledged_at IS NULL;
+
+-- Reply clocks that ran out: one row per clock, so each breach is noticed (and supervisors told) once.
+CREATE TABLE sla_breach (
+    conversation_id uuid        NOT NULL REFERENCES conversation,
+    due_at          timestamptz NOT NULL,
+    practice_id     uuid        NOT NULL REFERENCES practice,
+    noticed_at      timestamptz NOT NULL,
+    PRIMARY KEY (conversation_id, due_at)
+);
+CREATE INDEX sla_breach_by_time ON sla_breach (practice_id, due_at);
+CREATE INDEX conversation_sla_due ON conversation (sla_due_at) WHERE sla_due_at IS NOT NULL;

@@ -264,6 +264,18 @@ public class Messages {
     }
 
     /**
+     * E-mails a member of the practice's staff a notice about their work (the inbox has overdue conversations):
+     * no patient, no consent rules; the text carries no PHI, only a link to the console.
+     */
+    @Transactional
+    public Message notifyStaff(PracticeId practice, String email, String templateKey, String language,
+            Map<String, Object> context) {
+        return sendAsked(practice, Actor.system("staff-notices"), Channel.EMAIL, email, templateKey, language,
+                context, Purpose.TRANSACTIONAL, new Delivery.Decision("staff-notice", "allowed",
+                        "a work notice to a member of the practice's staff"));
+    }
+
+    /**
      * Texts the practice's on-call phone (an urgent patient message waits): no patient, no consent rules, no quiet
      * hours, since waking the person on call is the point. The text carries no PHI, only a link to the console.
      */

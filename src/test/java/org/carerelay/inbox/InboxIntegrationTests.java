@@ -273,6 +273,41 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void overdueConversationsAreNoticedOnceTellSupervisorsAndShowInTheMetrics() throws Exception {
+        jdbc.sql("INSERT INTO staff_user (id, practice_id, given_name, family_name, email, role, created_at, "
+                        + "updated_at) VALUES (gen_random_uuid(), :p, 'Sam', 'Super', :email, 'CLINIC_ADMIN', now(), now())")
+                .param("p", practice.id().value()).param("email", "sam." + UUID.randomUUID() + "@example.test")
+                .update();
+        text(ownPhone, "Can you send my records to the new clinic?");
+        String late = awaitConversations(1).get(0);
+        jdbc.sql("UPDATE conversation SET sla_warn_at = now() - interval '2 hours', sla_due_at = now() - interval "
+                + "'1 hour' WHERE id = CAST(:c AS uuid)").param("c", late).update();
+
+        SlaMonitor monitor = context.getBean(SlaMonitor.class);
+        assertThat(monitor.noticeBreaches()).isGreaterThanOrEqualTo(1);
+        assertThat(monitor.noticeBreaches()).as("each breach once").isZero();
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p AND template_key = 'inbox-sla-breach'"))
+                .isEqualTo(1);
+        call(get("/api/v1/inbox/conversations?sla=breached"), practice.admin())
+                .andExpect(jsonPath("$.items[0].id").value(late));
+
+        call(post("/api/v1/inbox/conversations/" + late + "/replies"), practice.admin(), "{\"text\": \"Sent today.\"}")
+                .andExpect(status().isAccepted());
+        call(post("/api/v1/inbox/conversations/" + late + "/resolution"), practice.admin())
+                .andExpect(status().isNoContent());
+        call(get("/api/v1/inbox/metrics"), practice.admin())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.conversations").value(1))
+                .andExpect(jsonPath("$.firstResponseMinutes.count").value(1))
+                .andExpect(jsonPath("$.resolutionMinutes.count").value(1))
+                .andExpect(jsonPath("$.firstContactResolution").value(1.0))
+                .andExpect(jsonPath("$.inboundByChannel.sms").value(1))
+                .andExpect(jsonPath("$.slaBreaches").value(1));
+        call(get("/api/v1/inbox/metrics?from=2026-01-01T00:00:00Z&to=2025-01-01T00:00:00Z"), practice.admin())
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void badFiltersAndUnknownConversationsAreClearErrors() throws Exception {
         call(get("/api/v1/inbox/conversations?sla=late"), practice.admin())
                 .andExpect(status().isBadRequest())

@@ -1,5 +1,6 @@
 package org.carerelay.inbox.web;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import org.carerelay.inbox.Category;
 import org.carerelay.inbox.Conversation;
 import org.carerelay.inbox.ConversationFilter;
 import org.carerelay.inbox.ConversationMatching;
+import org.carerelay.inbox.InboxMetrics;
+import org.carerelay.inbox.InboxMetricsReport;
 import org.carerelay.inbox.MatchSuggestion;
 import org.carerelay.practice.PatientId;
 import org.carerelay.inbox.ConversationReplies;
@@ -37,17 +40,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@RequestMapping("/api/v1/inbox/conversations")
+@RequestMapping("/api/v1/inbox")
 class InboxController {
 
     private final Conversations conversations;
     private final ConversationReplies replies;
     private final Escalations escalations;
     private final ConversationMatching matching;
+    private final InboxMetricsReport metrics;
 
     InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations,
-            ConversationMatching matching) {
+            ConversationMatching matching, InboxMetricsReport metrics) {
         this.matching = matching;
+        this.metrics = metrics;
         this.conversations = conversations;
         this.replies = replies;
         this.escalations = escalations;
@@ -58,7 +63,16 @@ class InboxController {
      * {@code urgent}, {@code crisis}, {@code category}, {@code channel}, {@code sla} (answered, on_track, due_soon,
      * breached), {@code status} (open, resolved).
      */
-    @GetMapping
+    /** Handling times, first-contact resolution, volumes and breaches; the last 30 days unless told otherwise. */
+    @GetMapping("/metrics")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    InboxMetrics metrics(@RequestParam(required = false) OffsetDateTime from,
+            @RequestParam(required = false) OffsetDateTime to) {
+        return metrics.report(Callers.current(), from == null ? null : from.toInstant(),
+                to == null ? null : to.toInstant());
+    }
+
+    @GetMapping("/conversations")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ListPage<ConversationSummary> list(@RequestParam(required = false) String view,
             @RequestParam(required = false) Boolean urgent, @RequestParam(required = false) Boolean crisis,
@@ -72,7 +86,7 @@ class InboxController {
                 new PageRequest(page, size));
     }
 
-    @GetMapping("/{id}")
+    @GetMapping("/conversations/{id}")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     Conversation get(@PathVariable UUID id) {
         return conversations.view(Callers.current(), id);
@@ -82,7 +96,7 @@ class InboxController {
     }
 
     /** Answers the patient through the messaging hub: 202 with the message and its delivery. */
-    @PostMapping("/{id}/replies")
+    @PostMapping("/conversations/{id}/replies")
     @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
     ResponseEntity<Message> reply(@PathVariable UUID id, @Valid @RequestBody Reply reply) {
         return ResponseEntity.accepted().body(replies.reply(Callers.current(), id, reply.text(), reply.channel(),
@@ -90,7 +104,7 @@ class InboxController {
     }
 
     /** Stops the on-call alerts of an urgent or crisis conversation: someone has it. */
-    @PostMapping("/{id}/acknowledgement")
+    @PostMapping("/conversations/{id}/acknowledgement")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> acknowledge(@PathVariable UUID id) {
         escalations.acknowledge(Callers.current(), id);
@@ -98,7 +112,7 @@ class InboxController {
     }
 
     /** Who an unmatched conversation may be with, best first. */
-    @GetMapping("/{id}/suggestions")
+    @GetMapping("/conversations/{id}/suggestions")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     List<MatchSuggestion> suggestions(@PathVariable UUID id) {
         return matching.suggestions(Callers.current(), id);
@@ -108,7 +122,7 @@ class InboxController {
     }
 
     /** Ties an unmatched conversation to a patient, who gets the address it came from. */
-    @PostMapping("/{id}/match")
+    @PostMapping("/conversations/{id}/match")
     @RequiresPermission(Permissions.PATIENTS_WRITE)
     ResponseEntity<Void> match(@PathVariable UUID id, @Valid @RequestBody Match match) {
         matching.match(Callers.current(), id, new PatientId(match.patientId()));
@@ -119,7 +133,7 @@ class InboxController {
     }
 
     /** Assigns to a member of staff; {@code {"staffId": null}} unassigns. */
-    @PostMapping("/{id}/assignment")
+    @PostMapping("/conversations/{id}/assignment")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> assign(@PathVariable UUID id, @RequestBody Assignment assignment) {
         conversations.assign(Callers.current(), id, assignment.staffId());
@@ -129,14 +143,14 @@ class InboxController {
     record Recategorization(@NotNull Category category) {
     }
 
-    @PostMapping("/{id}/category")
+    @PostMapping("/conversations/{id}/category")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> recategorize(@PathVariable UUID id, @Valid @RequestBody Recategorization change) {
         conversations.recategorize(Callers.current(), id, change.category());
         return ResponseEntity.noContent().build();
     }
 
-    @PostMapping("/{id}/resolution")
+    @PostMapping("/conversations/{id}/resolution")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> resolve(@PathVariable UUID id) {
         conversations.resolve(Callers.current(), id);
