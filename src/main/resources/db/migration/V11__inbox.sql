@@ -124,3 +124,23 @@ CREATE TABLE sla_breach (
 );
 CREATE INDEX sla_breach_by_time ON sla_breach (practice_id, due_at);
 CREATE INDEX conversation_sla_due ON conversation (sla_due_at) WHERE sla_due_at IS NOT NULL;
+
+-- Inbound e-mail: its subject, what the sender wrote this time (without the quoted history) and the whole MIME
+-- source, all sealed (crypto module); its attachments, sealed, each up to 25 MB (a larger one is named, not kept).
+ALTER TABLE inbound_message ADD COLUMN subject text, ADD COLUMN reply text, ADD COLUMN raw text;
+
+CREATE TABLE inbound_attachment (
+    id                 uuid        PRIMARY KEY,
+    practice_id        uuid        NOT NULL REFERENCES practice,
+    inbound_message_id uuid        NOT NULL REFERENCES inbound_message,
+    filename           text        NOT NULL, -- sealed
+    content_type       text        NOT NULL,
+    size_bytes         bigint      NOT NULL,
+    content            text,                 -- sealed base64; null when refused
+    refused_reason     text,
+    created_at         timestamptz NOT NULL
+);
+CREATE INDEX inbound_attachment_by_message ON inbound_attachment (inbound_message_id);
+ALTER TABLE inbound_attachment ENABLE ROW LEVEL SECURITY;
+CREATE POLICY practice_scope ON inbound_attachment USING (carerelay_practice_scope() IS NULL
+    OR practice_id = carerelay_practice_scope());

@@ -24,7 +24,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "carerelay.messaging.dispatch.enabled=false",
         // No quiet hours unless a test sets its own: texts are due now whatever the time of the run.
         "carerelay.settings.fallback.quiet-hours-start=00:00",
-        "carerelay.settings.fallback.quiet-hours-end=00:00"})
+        "carerelay.settings.fallback.quiet-hours-end=00:00",
+        "carerelay.email.inbound-token=" + IntegrationTest.INBOUND_EMAIL_TOKEN})
 @AutoConfigureMockMvc
 public @interface IntegrationTest {
+
+    /** What a mail relay presents when it posts raw MIME to /webhooks/email/inbound in tests. */
+    String INBOUND_EMAIL_TOKEN = "test-inbound-email-token";
 }

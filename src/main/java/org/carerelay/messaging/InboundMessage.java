@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param channel   SMS, EMAIL, VOICE or PORTAL
  * @param sender    the address it came from: an E.164 number or an e-mail address
  * @param recipient the practice's number or address it was sent to
+ * @param body      what the sender wrote: for an e-mail, its text without the quoted history
  */
 public record InboundMessage(UUID id, String channel, String sender, String recipient, String body, String provider,
         Instant receivedAt) {

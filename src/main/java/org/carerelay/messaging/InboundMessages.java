@@ -21,14 +21,19 @@ public class InboundMessages {
         this.cipher = cipher;
     }
 
-    /** The message, unless it is a keyword (kept without its words) or another practice's. */
+    /**
+     * The message, unless it is a keyword (kept without its words) or another practice's. Its body is what the
+     * sender wrote: for an e-mail, without the quoted history (the whole message stays in the table).
+     */
     @Transactional(readOnly = true)
     public Optional<InboundMessage> find(PracticeId practice, UUID id) {
         return jdbc.sql("SELECT * FROM inbound_message WHERE id = :id AND practice_id = :practice AND NOT keyword")
                 .param("id", id)
                 .param("practice", practice.value())
                 .query((rs, n) -> new InboundMessage(id, rs.getString("channel"), rs.getString("sender"),
-                        rs.getString("recipient"), cipher.open(rs.getString("body"), "inbound_message.body:" + id),
+                        rs.getString("recipient"), rs.getString("reply") != null
+                                ? cipher.open(rs.getString("reply"), "inbound_message.reply:" + id)
+                                : cipher.open(rs.getString("body"), "inbound_message.body:" + id),
                         rs.getString("provider"),
                         rs.getTimestamp("received_at").toInstant()))
                 .optional();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.carerelay.messaging.inbound.InboundEmails;
 import org.carerelay.messaging.sms.EndUserMessagingEvents;
 import org.carerelay.shared.InvalidFieldException;
 import org.slf4j.Logger;
@@ -25,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /webhooks/ses}: what AWS publishes to Amazon SNS for CareRelay — SES events, and End User Messaging's SMS
- * events and inbound texts. Only messages of the deployment's own topics ({@code CARERELAY_SNS_TOPIC_ARNS}), signed
+ * {@code /webhooks/ses} (and {@code /webhooks/email/inbound} for SNS): what AWS publishes to Amazon SNS for
+ * CareRelay — SES events and received e-mail, and End User Messaging's SMS events and inbound texts. Only messages of the deployment's own topics ({@code CARERELAY_SNS_TOPIC_ARNS}), signed
  * by SNS and at most an hour old, are read; a subscription is confirmed; a notification updates its delivery or is
  * an inbound text. SNS posts JSON as text/plain.
  */
@@ -42,23 +43,26 @@ class SesWebhooks {
     private final SnsSubscriptions subscriptions;
     private final SesEvents events;
     private final EndUserMessagingEvents smsEvents;
+    private final InboundEmails inboundEmails;
     private final JsonMapper json;
     private final Set<String> topics;
     private final Clock clock;
 
     SesWebhooks(SnsMessageVerifier verifier, SnsSubscriptions subscriptions, SesEvents events,
-            EndUserMessagingEvents smsEvents, JsonMapper json,
+            EndUserMessagingEvents smsEvents, InboundEmails inboundEmails, JsonMapper json,
             @Value("${carerelay.aws.sns-topic-arns:}") List<String> topics, Clock clock) {
         this.verifier = verifier;
         this.subscriptions = subscriptions;
         this.events = events;
         this.smsEvents = smsEvents;
+        this.inboundEmails = inboundEmails;
         this.json = json;
         this.topics = topics.stream().map(String::trim).filter(topic -> !topic.isEmpty()).collect(Collectors.toSet());
         this.clock = clock;
     }
 
-    @PostMapping(path = "/webhooks/ses", consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
+    @PostMapping(path = {"/webhooks/ses", "/webhooks/email/inbound"},
+            consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_JSON_VALUE})
     ResponseEntity<?> receive(@RequestBody String body) {
         JsonNode message = parse(body, "body");
         // Amazon signs every SNS message, anyone's: only the topics of this deployment count, and only fresh.
@@ -85,6 +89,11 @@ class SesWebhooks {
             }
             case "Notification" -> {
                 JsonNode payload = parse(message.path("Message").asString(), "Message");
+                if ("Received".equals(payload.path("notificationType").asString(null))) {
+                    inboundEmails.receive(sesContent(payload), "ses", payload.path("mail").path("messageId")
+                            .asString(null));
+                    return ResponseEntity.ok().build();
+                }
                 if (smsEvents.handles(payload)) {
                     smsEvents.apply(payload);
                     return ResponseEntity.ok().build();
@@ -98,6 +107,22 @@ class SesWebhooks {
             default -> log.info("SNS {} acknowledged", message.path("Type").asString());
         }
         return ResponseEntity.ok().build();
+    }
+
+    /** The MIME source an SES receipt rule's SNS action carries, base64 or as UTF-8 text. */
+    private static byte[] sesContent(JsonNode receipt) {
+        String content = receipt.path("content").asString(null);
+        if (content == null) {
+            throw new InvalidFieldException("content", "is missing: the SES receipt rule must publish the content");
+        }
+        if ("BASE64".equalsIgnoreCase(receipt.path("receipt").path("action").path("encoding").asString("UTF8"))) {
+            try {
+                return java.util.Base64.getMimeDecoder().decode(content);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("content", "is not base64");
+            }
+        }
+        return content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private boolean fresh(JsonNode message) {

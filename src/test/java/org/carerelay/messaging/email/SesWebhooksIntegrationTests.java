@@ -158,6 +158,32 @@ class SesWebhooksIntegrationTests {
         verify(subscriptions).confirm(URI.create(confirmation.get("SubscribeURL")));
     }
 
+    @Test
+    void anEmailReceivedBySesReachesThePracticeThroughSns() throws Exception {
+        String address = "office-" + UUID.randomUUID() + "@clinic.example.test";
+        org.carerelay.TestPractices.store(context, practice.id(), "email.sender-address", address);
+        String mime = Files.readString(SharedTestData.file("mime-emails/talon/gmail.eml"), StandardCharsets.US_ASCII)
+                .replace("To: bob@example.com", "To: " + address);
+        String receipt = """
+                {"notificationType": "Received", "mail": {"messageId": "%s", "destination": ["%s"]},
+                 "receipt": {"action": {"type": "SNS", "encoding": "BASE64"}}, "content": "%s"}"""
+                .formatted("ses-" + UUID.randomUUID(), address,
+                        java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.US_ASCII)));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/email/inbound")
+                        .contentType(MediaType.TEXT_PLAIN).content(SignedSnsMessages.notification(
+                                "arn:aws:sns:us-east-1:123456789012:ses-events", receipt, java.time.Instant.now(),
+                                SNS_KEY)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT sender || ' ' || provider FROM inbound_message WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).list()).containsExactly("xxx@gmail.com ses");
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/email/inbound")
+                        .contentType(MediaType.TEXT_PLAIN).content(SignedSnsMessages.notification(
+                                "arn:aws:sns:us-east-1:123456789012:ses-events", receipt, java.time.Instant.now(),
+                                OTHER_KEY)))
+                .andExpect(status().isForbidden());
+    }
+
     private ResultActions notify(String sesEventFile, KeyPair key) throws Exception {
         return notify(sesEventFile, key, "arn:aws:sns:us-east-1:123456789012:ses-events", java.time.Instant.now());
     }
