@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}), run as an
+ * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create},
+ * {@code triage evaluate}), run as an
  * operator would, in their own JVM against this context's database as an external one. The class has a Spring
  * context of its own, so that its tampering with the audit log stays here.
  */
@@ -73,6 +74,20 @@ class OperatorCommandTests {
         assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.output()).contains("\"ok\":false").contains("\"chainSeq\":2")
                 .contains("hash mismatch");
+    }
+
+    @Test
+    void evaluatesTriageOnALabelledFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("triage-", ".jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"id": "a", "text": "Can I reschedule my appointment to Monday?", "category": "APPOINTMENT"}
+                {"id": "b", "text": "I want to end it all", "category": "CLINICAL", "crisis": true, "urgent": true}
+                {"id": "c", "text": "this traffic is killing me, running 10 min late", "category": "APPOINTMENT"}
+                """);
+        Result evaluated = run(null, "triage", "evaluate", file.toString());
+        assertThat(evaluated.exitCode()).as(evaluated.output()).isZero();
+        assertThat(evaluated.output()).contains("(3 examples)").containsPattern("overall\\s+3\\s+\\d")
+                .contains("crisis       recall 100.0 % (1 of 1)").contains("urgent       recall");
     }
 
     private Result verify() throws Exception {

@@ -1,0 +1,8 @@
+package org.carerelay.inbox.triage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A staff member's recategorization of a message: the text and the category it should have had. */
+record TriageCorrection(UUID id, String text, TriageCategory category, Instant recordedAt) {
+}

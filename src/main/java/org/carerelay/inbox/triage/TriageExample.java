@@ -1,0 +1,10 @@
+package org.carerelay.inbox.triage;
+
+/**
+ * A labelled message, as the training corpus and evaluation files hold it (one JSON object per line).
+ *
+ * @param language "en", "es", …; informative only
+ */
+record TriageExample(String id, String text, TriageCategory category, boolean crisis, boolean urgent,
+        String language) {
+}
