@@ -63,6 +63,7 @@ record OperatorCommand(String name, List<String> arguments, List<String> operand
         List<String> args = new java.util.ArrayList<>(List.of("--carerelay.command=" + name.replace(' ', '-'),
                 "--carerelay.demo.enabled=false",
                 "--carerelay.messaging.dispatch.enabled=false",
+                "--carerelay.triage.warm-up=false",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN"));
         args.addAll(arguments);

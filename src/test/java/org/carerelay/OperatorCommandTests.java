@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(properties = {
         "carerelay.db.local-data-directory=target/test-pg/cli-${random.uuid}",
-        "carerelay.demo.enabled=false"})
+        "carerelay.demo.enabled=false",
+        "carerelay.triage.warm-up=false"})
 class OperatorCommandTests {
 
     @Autowired
