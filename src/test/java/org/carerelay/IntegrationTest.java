@@ -22,6 +22,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
         "carerelay.data-directory=target/test-data",
         "carerelay.demo.enabled=false",
         "carerelay.messaging.dispatch.enabled=false",
+        // Triage trains its model when a test first needs it, not in the background of every context.
+        "carerelay.triage.warm-up=false",
         // No quiet hours unless a test sets its own: texts are due now whatever the time of the run.
         "carerelay.settings.fallback.quiet-hours-start=00:00",
         "carerelay.settings.fallback.quiet-hours-end=00:00",

@@ -23,6 +23,17 @@ class OperatorCommandParsingTests {
     }
 
     @Test
+    void passesACommandsOperandsOn() {
+        OperatorCommand command = OperatorCommand.parse(new String[] {"triage", "evaluate", "heldout.jsonl"});
+        assertThat(command.name()).isEqualTo("triage evaluate");
+        assertThat(command.operands()).isEqualTo(List.of("heldout.jsonl"));
+        assertThatThrownBy(() -> OperatorCommand.parse(new String[] {"triage", "evaluate"}))
+                .hasMessage("Usage: triage evaluate <file.jsonl>");
+        assertThatThrownBy(() -> OperatorCommand.parse(new String[] {"audit", "verify", "extra"}))
+                .hasMessageContaining("Unknown command 'audit verify extra'");
+    }
+
+    @Test
     void refusesAnUnknownCommand() {
         assertThatThrownBy(() -> OperatorCommand.parse(new String[] {"audit", "erase"}))
                 .hasMessageContaining("Unknown command 'audit erase'");

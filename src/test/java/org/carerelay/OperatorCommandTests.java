@@ -21,13 +21,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}, {@code keys rotate}),
- * run as an operator would, in their own JVM against this context's database as an external one. The class has a
- * Spring context of its own, so that its tampering with the audit log stays here.
+ * The operator commands ({@code java -jar carerelay.jar audit verify}, {@code practice create}, {@code keys rotate},
+ * {@code triage evaluate}), run as an operator would, in their own JVM against this context's database as an
+ * external one. The class has a Spring context of its own, so that its tampering with the audit log stays here.
  */
 @SpringBootTest(properties = {
         "carerelay.db.local-data-directory=target/test-pg/cli-${random.uuid}",
-        "carerelay.demo.enabled=false"})
+        "carerelay.demo.enabled=false",
+        "carerelay.triage.warm-up=false"})
 class OperatorCommandTests {
 
     @Autowired
@@ -93,6 +94,20 @@ class OperatorCommandTests {
         assertThat(JsonPath.<Number>read(keyset, "$.primaryKeyId").longValue())
                 .isEqualTo(JsonPath.<Number>read(line, "$.primaryKeyId").longValue());
         assertThat((Integer) JsonPath.read(keyset, "$.key.length()")).isEqualTo(2);
+    }
+
+    @Test
+    void evaluatesTriageOnALabelledFile() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("triage-", ".jsonl");
+        java.nio.file.Files.writeString(file, """
+                {"id": "a", "text": "Can I reschedule my appointment to Monday?", "category": "APPOINTMENT"}
+                {"id": "b", "text": "I want to end it all", "category": "CLINICAL", "crisis": true, "urgent": true}
+                {"id": "c", "text": "this traffic is killing me, running 10 min late", "category": "APPOINTMENT"}
+                """);
+        Result evaluated = run(null, "triage", "evaluate", file.toString());
+        assertThat(evaluated.exitCode()).as(evaluated.output()).isZero();
+        assertThat(evaluated.output()).contains("(3 examples)").containsPattern("overall\\s+3\\s+\\d")
+                .contains("crisis       recall 100.0 % (1 of 1)").contains("urgent       recall");
     }
 
     private Result verify() throws Exception {

@@ -92,6 +92,25 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void aCrisisTextIsTriagedRoutedToOnCallAndPagedAtOnce() throws Exception {
+        TestPractices.store(context, practice.id(), "inbox.on-call-phone", "+13125559911");
+        text(ownPhone, "I took all my pills and I don't want to wake up");
+        String id = awaitConversations(1).get(0);
+        call(get("/api/v1/inbox/conversations/" + id), practice.bearer(StaffRole.CLINICAL_STAFF))
+                .andExpect(jsonPath("$.summary.crisis").value(true))
+                .andExpect(jsonPath("$.summary.urgent").value(true))
+                .andExpect(jsonPath("$.summary.queue").value("on_call"))
+                .andExpect(jsonPath("$.summary.category").value("clinical"))
+                .andExpect(jsonPath("$.messages[0].reasons[0]").value(org.hamcrest.Matchers.startsWith("crisis:")));
+        assertThat(alertsTo("+13125559911")).singleElement().asString().contains("Crisis patient message");
+
+        text(ownPhone, "Can I move my appointment to next Tuesday?");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 2);
+        call(get("/api/v1/inbox/conversations/" + id), practice.admin())
+                .andExpect(jsonPath("$.summary.crisis").value(true)); // a calmer message does not lower the flag
+    }
+
+    @Test
     void aFamilyPhoneIsNeverGuessedAndWaitsForMatching() throws Exception {
         text(familyPhone, "This is Ana, please call me back");
         awaitConversations(1);

@@ -1,0 +1,192 @@
+package org.carerelay.inbox.triage;
+
+import java.util.List;
+
+/**
+ * How patients write suicidal ideation, self-harm, harm to others and overdose, in English and Spanish, over
+ * {@link FoldedText folded} text (lower case, no accents). Recall comes first: a phrase that is sometimes a crisis
+ * is here, and only what reliably means something else cancels it (an idiom, an accident, a leaflet's warning).
+ * Idioms such as "this traffic is killing me", "dying to see", "me muero de hambre" match nothing here at all.
+ */
+final class CrisisSigns {
+
+    private static final String SELF = "(?:my ?self|myself)";
+    private static final String OTHERS = "(?:him|her|them|someone|somebody|anyone|anybody|people|everyone|everybody"
+            + "|my (?:\\w+ )?(?:husband|wife|boyfriend|girlfriend|ex|partner|boss|neighbou?r|mom|mother|dad|father"
+            + "|son|daughter|baby|babies|kids?|children|child|brother|sister|family|roommate|co-?worker)"
+            + "|the (?:baby|kids?|children|neighbou?rs?))";
+    private static final String INTENT = "(?:i'?m (?:going to|gonna|about to|planning to|planning on|ready to)"
+            + "|i am (?:going to|about to|planning to|ready to)|im (?:going to|gonna)"
+            + "|i (?:really )?(?:want|wanna|need|plan|intend|could|feel like)(?: to)?|i'?ll|i will|urges? to"
+            + "|thoughts? (?:of|about)|thinking (?:of|about)|voices? (?:\\w+ )?(?:telling|tell|tells) me to"
+            + "|(?:afraid|scared) (?:that )?i(?:'ll| will| might| may| could|'m going to| am going to))";
+    private static final String PILLS = "(?:pills?|tablets?|meds|medications?|medicines?|capsules?|bottle"
+            + "|antidepressants?|painkillers?|pain killers|tylenol|advil|ibuprofen|aspirin|xanax|oxy\\w*|opioids?"
+            + "|sleeping|insulin|benadryl|pastillas|pildoras|medicinas?|medicamentos?|tabletas|capsulas|frasco)";
+    private static final String A_LOT = "(?:all|whole|entire|bunch|handful|lots|too many|too much|todas|todos|todo"
+            + "|toda|frasco|muchas|muchos|un monton|punado|caja|\\d{2,}(?!\\s*(?:mg|mcg|ml|units?|unidades)\\b))";
+
+    /** A warning on a label or a question about risk: about crisis, not in one. */
+    private static final String INFORMATION = "\\b(?:warn\\w*|label|leaflet|insert|pamphlet|side effects?"
+            + "|(?:may|can|could|might) cause|risk of|black box|awareness|screening|questionnaire|prevent\\w*"
+            + "|in case|advertencia|efectos? secundarios?|puede causar)\\b"
+            + "|\\b(?:does|do|can|could|will|would) (?:\\w+ ){0,3}?cause\\b";
+    private static final String ACCIDENT = "\\b(?:shaving|cooking|chopping|slicing|cutting (?:an?|the|some)|while"
+            + "|when i|at (?:the|work|gym|home|practice)|lifting|playing|working|moving|fell|fall|falling|slipped"
+            + "|slip|by accident|accidentally|on (?:an?|the|some)|with (?:an?|the)|cocinando|sin querer|pelo"
+            + "|cabello|unas|barba|fleco)\\b";
+    /** Taking all of one's pills as prescribed, or finishing a course of antibiotics. */
+    private static final String ROUTINE_DOSE = "\\b(?:antibiotics?|antibioticos?|course|as (?:prescribed|directed)"
+            + "|like (?:the )?(?:doctor|dr|you) (?:said|told|prescribed)|every day|daily|each day|on time"
+            + "|as usual|like (?:always|usual|normal)|this morning|every (?:morning|night)|como siempre"
+            + "|with (?:breakfast|dinner|food)|by mistake|accidentally|como me (?:indico|dijo|receto)|por error"
+            + "|sin querer)\\b";
+    private static final String LEAVING = "\\b(?:moving (?:to|away|out)|moved (?:to|away|out)|relocat\\w*"
+            + "|new (?:doctor|practice|job|clinic|city"
+            + "|state)|retir\\w*|transfer\\w*|mudo|mudamos|mudanza|otro estado|otra clinica|nuevo doctor)\\b";
+
+    static final List<SignPhrase> PHRASES = List.of(
+            // suicide, in either language ("suicidal", "suicidarme", "pensamientos suicidas")
+            SignPhrase.of("\\bsuicid\\w*").unless(INFORMATION),
+            SignPhrase.of("\\bkill(?:ing)? ?" + SELF + "\\b"),
+            SignPhrase.of("\\bkms\\b"),
+            SignPhrase.of("\\b(?:end|ending|take|taking|took) (?:my|his|her|their) (?:own )?life\\b"),
+            SignPhrase.of("\\bend (?:it|things|everything) (?:all|tonight|today|now|soon|for good)\\b"),
+            SignPhrase.of("\\b(?:going to|gonna|want to|wanna|ready to|plan to|planning to|about to|i'?ll|i will) "
+                    + "end (?:it|things|everything|my suffering|the pain)\\b"),
+            SignPhrase.of("\\b(?:wants?|wanna|wanted|wish|wishing|ready|plan|planning) (?:to )?(?:die|be dead)\\b")
+                    .unless("\\bdie (?:of|from) (?:embarrassment|shame|laughter|boredom)\\b"),
+            SignPhrase.of("\\bwish (?:that )?i (?:was|were|could be) dead\\b"),
+            SignPhrase.of("\\bwish i (?:was|were|had) never (?:been )?born\\b"),
+            SignPhrase.of("\\bwish i could (?:just )?(?:die|disappear|go to sleep forever)\\b"),
+            SignPhrase.of("\\b(?:better off|rather be) dead\\b"),
+            SignPhrase.of("\\brather die than (?:live|keep living|go on|be alive)\\b"),
+            SignPhrase.of("\\b(?:don'?t|do not|no longer|never) (?:really )?(?:want|wanna|wish) (?:to )?"
+                    + "(?:live|be alive|exist|wake up|go on|keep living)\\b"),
+            SignPhrase.of("\\b(?:don'?t|do not|no longer) (?:want|wanna) (?:to )?be here (?:anymore|any more)\\b"),
+            SignPhrase.of("\\b(?:not sure|don'?t know|do not know) (?:if|that|whether) i (?:want|wanna) (?:to )?"
+                    + "(?:live|be alive|go on)\\b"),
+            SignPhrase.of("\\b(?:be )?better off without me\\b"),
+            SignPhrase.of("\\b(?:better|happier) (?:off )?if i (?:was|were|wasn'?t|weren'?t) (?:dead|gone|here|around"
+                    + "|alive)\\b"),
+            SignPhrase.of("\\b(?:no one|nobody|noone) (?:would|will|is going to|gonna) (?:even |really )?(?:care"
+                    + "|miss me|notice)\\b"),
+            SignPhrase.of("\\bno point (?:anymore|any more|in (?:anything|living|trying|going on))\\b"),
+            SignPhrase.of("\\b(?:no|not any) (?:reason|point) (?:for me )?(?:to|in|for) (?:live|living|go on|going on"
+                    + "|life)\\b"),
+            SignPhrase.of("\\bnothing (?:left )?to live for\\b"),
+            SignPhrase.of("\\bnot worth living\\b"),
+            SignPhrase.of("\\blife (?:is|isn'?t|is not) (?:not )?worth (?:it|living)\\b"),
+            SignPhrase.of("\\b(?:life is|my life is) (?:pointless|meaningless|over)\\b"),
+            SignPhrase.of("\\bdon'?t see (?:the|any) point (?:anymore|any more|of living|in living|in going on)\\b"),
+            SignPhrase.of("\\b(?:can'?t|cannot|can not) (?:go on|keep going|do this anymore|take it anymore"
+                    + "|take this anymore|live like this|keep living)\\b"),
+            SignPhrase.of("\\b(?:don'?t|do not) think i can (?:go on|keep going|do this anymore)\\b"),
+            SignPhrase.of("\\b(?:tired|sick) of (?:living|life|being alive)\\b"),
+            SignPhrase.of("\\bdone with (?:life|living|everything|it all)\\b"),
+            SignPhrase.of("\\b(?:i'?m|i am|im|feel like) (?:such )?a burden\\b"),
+            SignPhrase.of("\\bdisappear forever\\b"),
+            // self-harm: wanting or doing it, and what an accident would not say
+            SignPhrase.of("\\b(?:want|wanna|going|gonna|urge|urges|tempted|thinking about|thoughts of|thought about"
+                    + "|plan|planning|afraid i'?ll|scared i'?ll|keep|kept|been|started|start) (?:to )?(?:\\w+ )?"
+                    + "(?:hurt|hurting|harm|harming|cut|cutting|burn|burning) " + SELF + "\\b"),
+            SignPhrase.of("\\b(?:cutting|burning|harming) " + SELF + "\\b").unless(ACCIDENT),
+            SignPhrase.of("\\b(?:hurt|harmed|cut|burned|burnt) " + SELF
+                    + "\\b[^.!?]{0,30}\\b(?:on purpose|deliberately|intentionally|again)\\b"),
+            SignPhrase.of("\\b(?:hurt|harm|cut|burn) " + SELF + "\\b").unless(ACCIDENT),
+            SignPhrase.of("\\bself[- ]?(?:harm\\w*|injur\\w*|mutilat\\w*)\\b").unless(INFORMATION),
+            SignPhrase.of("\\bcut(?:ting)? (?:my|his|her) wrists?\\b"),
+            SignPhrase.of("\\b(?:kill|hurt|harm|cut|shoot|hang) (?:himself|herself|themselves|themself)\\b")
+                    .unless(ACCIDENT),
+            SignPhrase.of("\\bhang(?:ing)? " + SELF + "\\b"),
+            SignPhrase.of("\\bnoose\\b"),
+            SignPhrase.of("\\b(?:bought|got|tied) (?:a |the )?rope\\b").unless("\\bjump rope\\b"),
+            SignPhrase.of("\\bjump(?:ing)? (?:off|from|in front of) (?:a |the |my )?(?:\\w+ )?(?:bridge|building"
+                    + "|roof|train|balcony|cliff|overpass|window|ledge|parking garage|truck)\\b"),
+            SignPhrase.of("\\b(?:gun|pistol) (?:to|in) my (?:head|mouth)\\b"),
+            SignPhrase.of("\\bshoot " + SELF + "\\b"),
+            SignPhrase.of("\\b(?:use|using) (?:it|them|a gun|the gun|my gun|a knife|the knife|a razor) on " + SELF
+                    + "\\b"),
+            SignPhrase.of("\\b(?:gun|pistol|firearm)\\b[^.!?]{0,40}\\b(?:myself|end it|end my life)\\b"),
+            SignPhrase.of("\\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\\b"),
+            SignPhrase.of("\\bnever wake up\\b"),
+            SignPhrase.of("\\b(?:i'?m|i am|im) not safe\\b"),
+            SignPhrase.of("\\b(?:can'?t|cannot) keep " + SELF + " safe\\b"),
+            SignPhrase.of("\\bnot safe (?:with|around) " + SELF + "\\b"),
+            // overdose
+            SignPhrase.of("\\b(?:took|take|taken|taking|swallowed|swallow|ate|downed|popped|tome|trague|tomo|tomar"
+                    + "|tomarme|tomado|ingeri)\\b(?:\\s+\\S+){0,4}?\\s+" + A_LOT + "\\b(?:\\s+\\S+){0,4}?\\s*"
+                    + PILLS + "\\b").unless(ROUTINE_DOSE),
+            SignPhrase.of("\\b(?:overdos\\w*|od'?d|sobredosis)\\b").unless(INFORMATION
+                    + "|\\boverdos\\w* on (?:caffeine|coffee|sugar|chocolate|candy|netflix|tv)\\b|\\bnaloxone|narcan"
+                    + "|\\bhow much (?:is|would be) too much\\b|\\boverdos\\w*[^.!?]{0,30}\\bpossible\\b"
+                    + "|\\bpossible to overdos"),
+            SignPhrase.of("\\bstockpil\\w*\\b"),
+            SignPhrase.of("\\b(?:saving up|hoarding) (?:my |the |all )?" + PILLS + "\\b"),
+            SignPhrase.of("\\b(?:pills|meds) (?:in my hand|in front of me)\\b"),
+            SignPhrase.of("\\b(?:mixed|mixing|took) (?:all )?(?:my )?(?:pills|meds) (?:with|and) (?:alcohol|vodka"
+                    + "|whiskey|wine|beer|liquor)\\b"),
+            // harm to others
+            SignPhrase.of("\\b" + INTENT + " (?:\\w+ ){0,2}?(?:kill|killing|hurt|hurting|harm|harming|shoot|shooting"
+                    + "|stab|stabbing|strangle|choke|beat|murder) " + OTHERS + "\\b").jokeable(),
+            SignPhrase.of("\\bhomicidal\\b"),
+            SignPhrase.of("\\bmurder (?:him|her|them|someone|somebody|my)\\b").jokeable(),
+            // farewells
+            SignPhrase.of("\\b(?:this is|saying|say(?:ing)? my) (?:final |last )?(?:goodbye|good bye|farewell)\\b")
+                    .unlessInMessage(LEAVING),
+            SignPhrase.of("\\b(?:goodbye|good bye) (?:forever|everyone|everybody|for good|cruel world)\\b")
+                    .unlessInMessage(LEAVING),
+            SignPhrase.of("\\bwon'?t be (?:here|around|alive) (?:tomorrow|much longer|anymore|for long)\\b"),
+            SignPhrase.of("\\b(?:suicide|goodbye) (?:note|letter)\\b"),
+            SignPhrase.of("\\b(?:wrote|written|writing|left) (?:a |my )?(?:note|letters?) (?:to|for) (?:my )?"
+                    + "(?:family|kids|children|wife|husband|mom|parents|everyone)\\b"),
+            SignPhrase.of("\\bgiv(?:e|ing) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b"),
+            // Spanish
+            SignPhrase.of("\\bmatar(?:me|se)\\b").unless("\\bde (?:la )?risa\\b"),
+            SignPhrase.of("\\b(?:me|se) (?:voy a|va a|quiero|quiere|quisiera|pienso) matar\\b")
+                    .unless("\\bde (?:la )?risa\\b"),
+            SignPhrase.of("\\bquitar(?:me|se|le) la vida\\b"),
+            SignPhrase.of("\\b(?:acabar|terminar|poner fin a) (?:con )?(?:mi|su) (?:propia )?vida\\b"),
+            SignPhrase.of("\\b(?:acabar|terminar) con todo\\b(?! (?:el|la|los|las|esto de)\\b)"),
+            SignPhrase.of("\\bno (?:quiero|quisiera|deseo) (?:seguir )?(?:vivir|viviendo|estar viv[oa]|existir"
+                    + "|despertar)\\b"),
+            SignPhrase.of("\\b(?:no tengo|sin) ganas de vivir\\b"),
+            SignPhrase.of("\\b(?:me )?quiero morir(?:me)?\\b"),
+            SignPhrase.of("\\b(?:se|me) quiere morir\\b"),
+            SignPhrase.of("\\bquisiera (?:estar muert[oa]|morir(?:me)?)\\b"),
+            SignPhrase.of("\\b(?:ojala|desearia) (?:estar |estuviera )?muert[oa]\\b"),
+            SignPhrase.of("\\bojala (?:me muera|no despertar|no haber nacido)\\b"),
+            SignPhrase.of("\\bmejor (?:estar |estaria )?muert[oa]\\b"),
+            SignPhrase.of("\\bquiero desaparecer\\b"),
+            SignPhrase.of("\\bdesaparecer para siempre\\b"),
+            SignPhrase.of("\\b(?:hacer(?:me|se)|(?:me|se) (?:voy|va|quiero|quiere) (?:a )?hacer) (?:mucho )?dano\\b"),
+            SignPhrase.of("\\blastimar(?:me|se)\\b").unless(ACCIDENT),
+            SignPhrase.of("\\b(?:me|se) (?:voy a|va a|quiero|quiere|dan ganas de) (?:lastimar|cortar)\\b")
+                    .unless(ACCIDENT),
+            SignPhrase.of("\\bcortar(?:me|se)\\b").unless(ACCIDENT),
+            SignPhrase.of("\\b(?:me|se) (?:he estado|ha estado|estoy|esta|sigo|sigue) cortando\\b"),
+            SignPhrase.of("\\bme corte (?:las venas|los brazos|las munecas|las piernas|otra vez|a proposito)\\b"),
+            SignPhrase.of("\\b(?:autolesion\\w*|a proposito me (?:corte|lastime))\\b"),
+            SignPhrase.of("\\b(?:voy a|quiero|tengo ganas de|me dan ganas de|pienso|tengo miedo de|miedo de"
+                    + "|las voces me dicen que) (?:\\w+ ){0,2}?(?:matar|lastimar|herir|hacerle dano|hacerles dano)"
+                    + "(?: a)? (?:mi|mis|su|alguien|el|la|los|las|ese|esa|todos)\\b").jokeable(),
+            SignPhrase.of("\\b(?:esto es|les escribo para|les mando) (?:una |mi )?despedida\\b")
+                    .unlessInMessage(LEAVING),
+            SignPhrase.of("\\bme despido (?:de todos|para siempre)\\b").unlessInMessage(LEAVING),
+            SignPhrase.of("\\bcarta de despedida\\b"),
+            SignPhrase.of("\\b(?:dormir(?:me)?) y no (?:volver a )?despertar\\b"),
+            SignPhrase.of("\\bno despertar (?:nunca|jamas|mas)\\b"),
+            SignPhrase.of("\\b(?:todos|mi familia) (?:estarian|estaran|estaria|estara) mejor sin mi\\b"),
+            SignPhrase.of("\\bnadie me (?:extranaria|va a extranar)\\b"),
+            SignPhrase.of("\\bsoy una carga\\b"),
+            SignPhrase.of("\\b(?:no le encuentro|no tiene|sin) sentido (?:a )?(?:la|mi) vida\\b"),
+            SignPhrase.of("\\b(?:la vida no vale la pena|no vale la pena (?:vivir|seguir viviendo))\\b"),
+            SignPhrase.of("\\b(?:no tengo|sin) (?:ninguna )?(?:razon|razones|motivo|motivos) para (?:vivir|seguir)\\b"),
+            SignPhrase.of("\\b(?:cansad[oa]|hart[oa]) de vivir\\b"),
+            SignPhrase.of("\\b(?:ahorcarme|colgarme|aventarme|pegarme un tiro)\\b"),
+            SignPhrase.of("\\btirarme (?:de|del|por|al|a) (?:un |una |el |la )?(?:puente|edificio|balcon|ventana"
+                    + "|tren|techo|carro)\\b"));
+
+    private CrisisSigns() {
+    }
+}

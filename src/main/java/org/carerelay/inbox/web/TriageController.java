@@ -1,0 +1,57 @@
+package org.carerelay.inbox.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.carerelay.inbox.Category;
+import org.carerelay.inbox.triage.Triage;
+import org.carerelay.inbox.triage.TriageChannel;
+import org.carerelay.inbox.triage.TriageResult;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.Callers;
+import org.carerelay.shared.Permissions;
+import org.carerelay.shared.RequiresPermission;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Triage of a text on request, and staff recategorizations that teach the practice's model. */
+@RestController
+@RequestMapping("/api/v1/triage")
+class TriageController {
+
+    private final Triage triage;
+
+    TriageController(Triage triage) {
+        this.triage = triage;
+    }
+
+    record Classify(@NotBlank @Size(max = Triage.MAX_TEXT_LENGTH) String text, TriageChannel channel) {
+    }
+
+    /** The category, urgent and crisis flags of a text (sms when no channel is given); nothing is stored. */
+    @PostMapping("/classify")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    TriageResult classify(@Valid @RequestBody Classify request) {
+        return triage.classify(Callers.current().practice(), request.text(), request.channel());
+    }
+
+    record Correction(@NotBlank @Size(max = Triage.MAX_TEXT_LENGTH) String text, @NotNull Category category) {
+    }
+
+    /** Records a recategorization; the practice's model learns it at its next retrain. */
+    @PostMapping("/corrections")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Map<String, UUID>> correct(@Valid @RequestBody Correction request) {
+        Caller caller = Callers.current();
+        UUID id = triage.recordCorrection(caller.practice(), caller.actor(), request.text(), request.category());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+    }
+}
