@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.inbox.triage.Triage;
 import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
@@ -47,6 +48,7 @@ public class Conversations {
     private static final int PREVIEW = 140;
 
     private final JdbcClient jdbc;
+    private final Triage triage;
     private final Patients patients;
     private final ClinicalAccess clinicalAccess;
     private final InboxEvents events;
@@ -55,10 +57,11 @@ public class Conversations {
     private final PhiCipher cipher;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, Patients patients, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
+    Conversations(JdbcClient jdbc, Triage triage, Patients patients, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
             JsonMapper json, PhiCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.triage = triage;
         this.patients = patients;
         this.clinicalAccess = clinicalAccess;
         this.events = events;
@@ -197,12 +200,23 @@ public class Conversations {
                 Map.of("staff", staff == null ? "nobody" : staff));
     }
 
-    /** Corrects the conversation's category; the queue follows unless the conversation is urgent. */
+    /**
+     * Corrects the conversation's category; the queue follows unless the conversation is urgent. The correction
+     * teaches the practice's triage model: the conversation's first message is recorded with the right category.
+     */
     @Transactional
     public void recategorize(Caller caller, UUID id, Category category) {
         change(caller, id, "category = :category, queue = CASE WHEN urgent OR crisis THEN 'ON_CALL' ELSE :queue END",
                 Map.of("category", category.name(), "queue", Queue.of(category, false, false).name()),
                 "inbox.conversation.recategorized", Map.of("category", category));
+        jdbc.sql("""
+                SELECT id, body FROM inbox_message WHERE conversation_id = :id AND direction = 'INBOUND'
+                ORDER BY created_at, id LIMIT 1""")
+                .param("id", id)
+                .query((rs, n) -> cipher.open(rs.getString("body"), "inbox_message.body:" + rs.getObject("id",
+                        UUID.class)))
+                .optional()
+                .ifPresent(text -> triage.recordCorrection(caller.practice(), caller.actor(), text, category));
     }
 
     /** Closes the conversation: nothing awaits a reply; a new message from the patient opens a new one. */

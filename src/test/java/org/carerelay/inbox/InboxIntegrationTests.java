@@ -182,6 +182,9 @@ class InboxIntegrationTests {
 
         call(get("/api/v1/inbox/conversations?view=team"), practice.bearer(StaffRole.CLINICAL_STAFF))
                 .andExpect(jsonPath("$.items[0].queue").value("clinical"));
+        assertThat(jdbc.sql("SELECT category FROM triage_correction WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).list())
+                .as("the correction teaches the practice's model").containsExactly("REFILL");
         call(get("/api/v1/inbox/conversations/" + id), practice.bearer(StaffRole.FRONT_DESK))
                 .andExpect(jsonPath("$.contentHidden").value(true))
                 .andExpect(jsonPath("$.messages[0].text").doesNotExist());
