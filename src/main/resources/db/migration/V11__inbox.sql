@@ -144,3 +144,8 @@ CREATE INDEX inbound_attachment_by_message ON inbound_attachment (inbound_messag
 ALTER TABLE inbound_attachment ENABLE ROW LEVEL SECURITY;
 CREATE POLICY practice_scope ON inbound_attachment USING (carerelay_practice_scope() IS NULL
     OR practice_id = carerelay_practice_scope());
+
+-- Voicemail: the recording stays at the provider (Twilio), played to staff through CareRelay; the transcription
+-- becomes the message's text when it arrives.
+ALTER TABLE inbound_message ADD COLUMN recording_url text, ADD COLUMN recording_seconds int,
+    ADD COLUMN transcribed boolean;

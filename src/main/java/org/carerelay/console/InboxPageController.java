@@ -17,6 +17,7 @@ import org.carerelay.inbox.Escalations;
 import org.carerelay.inbox.InboxEvents;
 import org.carerelay.inbox.SlaState;
 import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.Locations;
@@ -31,7 +32,9 @@ import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
 import org.carerelay.shared.web.EventStreams;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,6 +57,7 @@ class InboxPageController {
     private final ConversationReplies replies;
     private final Escalations escalations;
     private final ConversationMatching matching;
+    private final InboundMessages inboundMessages;
     private final InboxEvents inboxEvents;
     private final Patients patients;
     private final Appointments appointments;
@@ -62,7 +66,7 @@ class InboxPageController {
     private final EventStreams streams;
 
     InboxPageController(Conversations conversations, ConversationReplies replies, Escalations escalations,
-            ConversationMatching matching,
+            ConversationMatching matching, InboundMessages inboundMessages,
             InboxEvents inboxEvents, Patients patients, Appointments appointments, StaffUsers staff,
             Locations locations, EventStreams streams) {
         this.locations = locations;
@@ -70,6 +74,7 @@ class InboxPageController {
         this.replies = replies;
         this.escalations = escalations;
         this.matching = matching;
+        this.inboundMessages = inboundMessages;
         this.inboxEvents = inboxEvents;
         this.patients = patients;
         this.appointments = appointments;
@@ -172,6 +177,16 @@ class InboxPageController {
             }
         }
         return "console/inbox";
+    }
+
+    /** A voicemail's recording, played in the conversation (a PHI access, audited by the messaging hub). */
+    @GetMapping("/console/inbox/voicemail/{inboundMessageId}")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<byte[]> voicemail(@PathVariable UUID inboundMessageId) {
+        return inboundMessages.recording(Callers.current(), inboundMessageId)
+                .map(audio -> ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg"))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(audio))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @GetMapping(value = "/console/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

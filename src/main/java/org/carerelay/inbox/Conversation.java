@@ -18,8 +18,9 @@ public record Conversation(ConversationSummary summary, boolean contentHidden, L
      * @param direction INBOUND (from the patient) or OUTBOUND (a reply through the messaging hub)
      * @param text      absent when hidden from the viewer
      * @param reasons   the phrases that decided the triage; absent when hidden
+     * @param voicemail the inbound message whose recording can be played, for a voicemail the viewer may read
      */
     public record Entry(UUID id, String direction, String channel, String text, Category category, Boolean urgent,
-            Boolean crisis, Double confidence, List<String> reasons, UUID staffId, Instant at) {
+            Boolean crisis, Double confidence, List<String> reasons, UUID staffId, Instant at, UUID voicemail) {
     }
 }

@@ -174,7 +174,7 @@ public class Conversations {
         boolean hidden = !maySee(caller, summary);
         List<Conversation.Entry> entries = jdbc.sql("""
                 SELECT id, direction, channel, body, category, urgent, crisis, confidence, reasons, staff_id,
-                       created_at
+                       created_at, inbound_message_id
                 FROM inbox_message WHERE conversation_id = :id AND practice_id = :practice
                 ORDER BY created_at, id""")
                 .param("id", id)
@@ -309,6 +309,8 @@ public class Conversations {
                 rs.getObject("confidence") == null ? null : rs.getDouble("confidence"),
                 reasons == null ? null : json.readValue(reasons, new TypeReference<List<String>>() {
                 }),
-                rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                hidden || !"VOICE".equals(rs.getString("channel")) ? null
+                        : rs.getObject("inbound_message_id", UUID.class));
     }
 }

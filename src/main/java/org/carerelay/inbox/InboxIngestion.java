@@ -16,6 +16,7 @@ import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.InboundMessageReceived;
+import org.carerelay.messaging.InboundMessageTranscribed;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.ContactPoints;
 import org.carerelay.practice.ContactSystem;
@@ -83,6 +84,59 @@ class InboxIngestion {
     @ApplicationModuleListener
     void on(InboundMessageReceived received) {
         receive(received.practice(), received.inboundMessageId());
+    }
+
+    @ApplicationModuleListener
+    void on(InboundMessageTranscribed transcribed) {
+        retriage(transcribed.practice(), transcribed.inboundMessageId());
+    }
+
+    /**
+     * A voicemail's transcription arrived: it becomes the filed message's text and is triaged; an urgent or crisis
+     * one raises the conversation's flags and pages on call, as if it had come that way.
+     */
+    @Transactional
+    public void retriage(PracticeId practice, UUID inboundMessageId) {
+        Optional<InboundMessage> found = inbound.find(practice, inboundMessageId);
+        Optional<UUID[]> filed = jdbc.sql("SELECT id, conversation_id FROM inbox_message "
+                        + "WHERE inbound_message_id = :inbound AND practice_id = :practice")
+                .param("inbound", inboundMessageId)
+                .param("practice", practice.value())
+                .query((rs, n) -> new UUID[] {rs.getObject("id", UUID.class), rs.getObject("conversation_id",
+                        UUID.class)})
+                .optional();
+        if (found.isEmpty() || filed.isEmpty()) {
+            return; // not filed yet: the filing will read the transcription itself
+        }
+        UUID id = filed.get()[0];
+        UUID conversation = filed.get()[1];
+        TriageDecision decision = triage.decide(practice, found.get().body(), found.get().channel());
+        jdbc.sql("""
+                UPDATE inbox_message SET body = :body, category = :category, urgent = :urgent, crisis = :crisis,
+                       confidence = :confidence, reasons = :reasons
+                WHERE id = :id""")
+                .param("body", cipher.seal(found.get().body(), "inbox_message.body:" + id))
+                .param("category", decision.category().name())
+                .param("urgent", decision.urgent())
+                .param("crisis", decision.crisis())
+                .param("confidence", (float) decision.confidence())
+                .param("reasons", cipher.seal(json.writeValueAsString(decision.reasons()),
+                        "inbox_message.reasons:" + id))
+                .param("id", id)
+                .update();
+        if (decision.urgent() || decision.crisis()) {
+            jdbc.sql("UPDATE conversation SET urgent = true, crisis = crisis OR :crisis, queue = 'ON_CALL', "
+                            + "updated_at = :now WHERE id = :id")
+                    .param("crisis", decision.crisis())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .param("id", conversation)
+                    .update();
+            escalations.raise(practice, conversation, decision.crisis());
+        }
+        auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.transcribed", AuditEvent.Target.of(
+                "conversation", conversation), Map.of("message", id, "category", decision.category(),
+                "urgent", decision.urgent(), "crisis", decision.crisis())));
+        events.changed(practice);
     }
 
     /** Files the inbound message into the inbox, once: a second call for the same message changes nothing. */

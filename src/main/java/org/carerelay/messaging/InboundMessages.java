@@ -1,9 +1,14 @@
 package org.carerelay.messaging;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.messaging.sms.TwilioRecordings;
+import org.carerelay.shared.Caller;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,10 +20,34 @@ public class InboundMessages {
 
     private final JdbcClient jdbc;
     private final PhiCipher cipher;
+    private final TwilioRecordings recordings;
+    private final AuditLog auditLog;
 
-    InboundMessages(JdbcClient jdbc, PhiCipher cipher) {
+    InboundMessages(JdbcClient jdbc, PhiCipher cipher, TwilioRecordings recordings, AuditLog auditLog) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.recordings = recordings;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * A voicemail's recording as MP3, for {@code caller} to listen to: a PHI access, audited. Empty when the
+     * message has no recording or the provider cannot give it.
+     */
+    @Transactional
+    public Optional<byte[]> recording(Caller caller, UUID id) {
+        Optional<String> url = jdbc.sql("SELECT recording_url FROM inbound_message WHERE id = :id "
+                        + "AND practice_id = :practice AND recording_url IS NOT NULL")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .query((rs, n) -> cipher.open(rs.getString("recording_url"), "inbound_message.recording_url:" + id))
+                .optional();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        auditLog.record(AuditEvent.of(caller, "phi.voicemail.played", AuditEvent.Target.of("inbound_message", id),
+                Map.of()));
+        return recordings.mp3(caller.practice(), url.get());
     }
 
     /**

@@ -10,6 +10,8 @@ import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
 import org.carerelay.messaging.dispatch.DeliveryReceipts;
 import org.carerelay.messaging.inbound.InboundSms;
+import org.carerelay.messaging.inbound.InboundVoicemails;
+import org.carerelay.practice.Practices;
 import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
@@ -45,10 +47,15 @@ class TwilioWebhooks {
     private final Settings settings;
     private final PracticeNumbers numbers;
     private final ContactNormalizer normalizer;
+    private final InboundVoicemails voicemails;
+    private final Practices practices;
     private final String publicBaseUrl;
 
     TwilioWebhooks(InboundSms inbound, DeliveryReceipts receipts, Settings settings, PracticeNumbers numbers,
-            ContactNormalizer normalizer, @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+            ContactNormalizer normalizer, InboundVoicemails voicemails, Practices practices,
+            @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+        this.voicemails = voicemails;
+        this.practices = practices;
         this.inbound = inbound;
         this.receipts = receipts;
         this.settings = settings;
@@ -76,6 +83,61 @@ class TwilioWebhooks {
                 PROVIDER, params.get("MessageSid"));
         // Replies, if any, go through the dispatch workers, not TwiML: one path for everything sent.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
+    }
+
+    /**
+     * A call to a practice number, and then its recording and transcription ({@code ?event=recording},
+     * {@code ?event=transcription}, the callbacks the first answer asks Twilio for). The call hears the practice's
+     * greeting (with the emergency number) and may leave a message of up to two minutes, which Twilio transcribes.
+     */
+    @PostMapping(path = "/webhooks/twilio/voice", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<?> voice(HttpServletRequest request, @RequestParam MultiValueMap<String, String> form,
+            @RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
+            @RequestParam(name = "event", required = false) String event) {
+        Map<String, String> params = postParameters(request, form);
+        String to = params.get("To");
+        Optional<PracticeId> practice = to == null ? Optional.empty() : numbers.practiceFor(to);
+        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
+        if (!TwilioSignature.valid(token, url(request), params, signature)) {
+            return forbidden(practice.isEmpty() ? "no practice has the number it was sent to"
+                    : token == null ? "no Twilio auth token is configured" : "bad signature");
+        }
+        if (event == null) {
+            return twiml(VoiceGreeting.twiml(practices.get(practice.get()), publicBaseUrl + "/webhooks/twilio/voice"));
+        }
+        String recording = required(params, "RecordingSid");
+        switch (event) {
+            case "recording" -> {
+                String from = required(params, "From");
+                int seconds;
+                try {
+                    seconds = Integer.parseInt(params.getOrDefault("RecordingDuration", "0"));
+                } catch (NumberFormatException e) {
+                    throw new InvalidFieldException("RecordingDuration", "is not a number");
+                }
+                voicemails.recorded(practice.get(), normalizer.phone(from, "From"), to, PROVIDER, recording,
+                        required(params, "RecordingUrl"), seconds);
+                return twiml(VoiceGreeting.goodbye(practices.get(practice.get())));
+            }
+            case "transcription" -> {
+                voicemails.transcribed(practice.get(), PROVIDER, recording, params.get("TranscriptionText"),
+                        "completed".equals(params.get("TranscriptionStatus")));
+                return ResponseEntity.ok().build();
+            }
+            default -> throw new InvalidFieldException("event", "must be recording or transcription");
+        }
+    }
+
+    private static String required(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            throw new InvalidFieldException(name, "is required");
+        }
+        return value;
+    }
+
+    private static ResponseEntity<String> twiml(String twiml) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml);
     }
 
     /**

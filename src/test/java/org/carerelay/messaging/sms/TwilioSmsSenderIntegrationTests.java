@@ -270,6 +270,69 @@ class TwilioSmsSenderIntegrationTests {
                 .header("X-Twilio-Signature", signature));
     }
 
+    @Test
+    void aVoicemailReachesTheInboxItsTranscriptionIsTriagedAndStaffCanPlayIt() throws Exception {
+        String voice = "https://carerelay.example.test/webhooks/twilio/voice";
+        Map<String, String> call = Map.of("CallSid", "CA" + "1".repeat(32), "From", "+13125550142", "To", number,
+                "AccountSid", ACCOUNT);
+        String greeting = voicePost("", call).andReturn().getResponse().getContentAsString();
+        assertThat(greeting).contains("<Record", "transcribe=\"true\"", "dial 911",
+                "action=\"" + voice + "?event=recording\"", "transcribeCallback=\"" + voice + "?event=transcription\"");
+
+        String recordingUrl = "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/RE" + "2".repeat(32);
+        Map<String, String> recorded = new java.util.HashMap<>(call);
+        recorded.putAll(Map.of("RecordingSid", "RE" + "2".repeat(32), "RecordingUrl", recordingUrl,
+                "RecordingDuration", "14"));
+        assertThat(voicePost("?event=recording", recorded).andReturn().getResponse().getContentAsString())
+                .contains("<Hangup/>");
+        voicePost("?event=recording", recorded); // Twilio retrying: one voicemail
+        UUID inbound = jdbc.sql("SELECT id FROM inbound_message WHERE practice_id = :p AND channel = 'VOICE'")
+                .param("p", practice.id().value()).query(UUID.class).single();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM inbox_message WHERE inbound_message_id = :i").param("i", inbound)
+                .query(Long.class).single() == 1);
+
+        Map<String, String> transcription = new java.util.HashMap<>(recorded);
+        transcription.putAll(Map.of("TranscriptionStatus", "completed",
+                "TranscriptionText", "Hi, this is Ana, I have had chest pain since this morning, please call me"));
+        voicePost("?event=transcription", transcription);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT urgent FROM conversation WHERE practice_id = :p").param("p", practice.id().value())
+                .query(Boolean.class).single());
+        assertThat(jdbc.sql("SELECT queue FROM conversation WHERE practice_id = :p").param("p", practice.id().value())
+                .query(String.class).single()).isEqualTo("ON_CALL");
+
+        twilio.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(
+                        recordingUrl.replace("https://api.twilio.com", "") + ".mp3"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg")
+                        .withBody(new byte[] {'I', 'D', '3', 4})));
+        var caller = new org.carerelay.shared.Caller(practice.id(), Actor.system("test"), "CLINIC_ADMIN",
+                java.util.Set.of());
+        assertThat(context.getBean(org.carerelay.messaging.InboundMessages.class).recording(caller, inbound))
+                .hasValueSatisfying(audio -> assertThat(audio).startsWith((byte) 'I', (byte) 'D', (byte) '3'));
+        twilio.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo(
+                        recordingUrl.replace("https://api.twilio.com", "") + ".mp3"))
+                .withHeader("Authorization", containing("Basic ")));
+
+        voicePost("?event=recording", Map.of("From", "+13125550142", "To", number))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/twilio/voice")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(org.carerelay.TwilioRequests.form(call)).header("X-Twilio-Signature", "forged"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions voicePost(String query, Map<String, String> params)
+            throws Exception {
+        String signature = org.carerelay.TwilioRequests.signature(TOKEN,
+                "https://carerelay.example.test/webhooks/twilio/voice" + query, params);
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/webhooks/twilio/voice" + query)
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .content(org.carerelay.TwilioRequests.form(params))
+                .header("X-Twilio-Signature", signature));
+    }
+
     private UUID messageOf(Delivery delivery) {
         return jdbc.sql("SELECT message_id FROM delivery WHERE id = :id").param("id", delivery.id().value())
                 .query(UUID.class).single();
