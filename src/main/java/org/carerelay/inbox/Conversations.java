@@ -57,8 +57,8 @@ public class Conversations {
     private final PhiCipher cipher;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, Triage triage, Patients patients, ClinicalAccess clinicalAccess, InboxEvents events, AuditLog auditLog,
-            JsonMapper json, PhiCipher cipher, Clock clock) {
+    Conversations(JdbcClient jdbc, Triage triage, Patients patients, ClinicalAccess clinicalAccess,
+            InboxEvents events, AuditLog auditLog, JsonMapper json, PhiCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.triage = triage;

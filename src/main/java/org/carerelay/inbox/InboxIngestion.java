@@ -151,9 +151,9 @@ class InboxIngestion {
         TriageDecision decision = triage.decide(practice, message.body(), message.channel());
         Instant now = clock.instant();
         Optional<OpenConversation> open = openConversation(practice, patient, message.sender());
-        Location location = open.isPresent()
-                ? (open.get().locationId() == null ? null : locations.get(practice, new LocationId(open.get().locationId())))
-                : location(practice, patient);
+        Location location = open.isEmpty() ? location(practice, patient)
+                : open.get().locationId() == null ? null
+                : locations.get(practice, new LocationId(open.get().locationId()));
         SlaClock hours = hours(practice, location);
         UUID conversation = open.isPresent()
                 ? join(practice, open.get(), hours, message, decision, now)

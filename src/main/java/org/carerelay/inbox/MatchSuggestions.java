@@ -33,7 +33,8 @@ class MatchSuggestions {
     static final double NAME_THRESHOLD = 0.88;
     private static final int CANDIDATES = 500;
     private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}'-]+");
-    private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b|\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(\\d{1,2})/(\\d{1,2})/(\\d{4})\\b|\\b(\\d{4}-\\d{2}-\\d{2})\\b");
     /** Capitalized words that are not names: sentence starts, greetings, days, months. */
     private static final Set<String> NOT_NAMES = Set.of("hi", "hello", "hey", "dear", "this", "is", "my", "i", "im",
             "the", "thanks", "thank", "please", "can", "could", "would", "will", "yes", "no", "ok", "okay", "hola",

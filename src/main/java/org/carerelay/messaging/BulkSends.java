@@ -60,8 +60,9 @@ public class BulkSends {
     private final Clock clock;
     private final boolean enabled;
 
-    BulkSends(JdbcClient jdbc, JdbcTemplate batch, Messages messages, AuditLog auditLog, TransactionTemplate transactions, JsonMapper json,
-            Clock clock, @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
+    BulkSends(JdbcClient jdbc, JdbcTemplate batch, Messages messages, AuditLog auditLog,
+            TransactionTemplate transactions, JsonMapper json, Clock clock,
+            @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.messages = messages;

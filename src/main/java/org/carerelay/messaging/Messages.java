@@ -84,10 +84,10 @@ public class Messages {
     private final JsonMapper json;
     private final Clock clock;
 
-    Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditLog auditLog, Patients patients, Practices practices, Templates templates,
-            TemplateRenderer renderer, DeliveryPolicy policy, DeliveryLog deliveryLog, DeliveryContent content,
-            ClinicalAccess clinicalAccess,
-            Unsubscribes unsubscribes, JsonMapper json, Clock clock) {
+    Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditLog auditLog, Patients patients,
+            Practices practices, Templates templates, TemplateRenderer renderer, DeliveryPolicy policy,
+            DeliveryLog deliveryLog, DeliveryContent content, ClinicalAccess clinicalAccess, Unsubscribes unsubscribes,
+            JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clinicalAccess = clinicalAccess;

@@ -33,7 +33,8 @@ class TriageCorrections {
                                                recorded_by_id)
                 VALUES (:id, :practice, :body, :category, :at, :actorType, :actorId)""")
                 .param("id", correction.id()).param("practice", practice.value())
-                .param("body", cipher.seal(correction.text(), "triage_correction.body:" + correction.id())).param("category", correction.category().name())
+                .param("body", cipher.seal(correction.text(), "triage_correction.body:" + correction.id()))
+                .param("category", correction.category().name())
                 .param("at", Timestamp.from(correction.recordedAt()))
                 .param("actorType", actor.type().name()).param("actorId", actor.id())
                 .update();

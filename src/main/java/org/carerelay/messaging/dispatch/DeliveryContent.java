@@ -21,7 +21,7 @@ public class DeliveryContent {
         this.cipher = cipher;
     }
 
-    /** {@code value} sealed for {@code column} ({@code subject}, {@code body_text}, {@code body_html}) of delivery {@code id}. */
+    /** {@code value} sealed for {@code column} (subject, body_text, body_html) of delivery {@code id}. */
     public String seal(UUID id, String column, String value) {
         return cipher.seal(value, place(id, column));
     }

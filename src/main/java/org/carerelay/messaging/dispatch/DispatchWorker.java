@@ -70,7 +70,8 @@ public class DispatchWorker {
     private final ExecutorService sending;
 
     DispatchWorker(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Senders senders,
-            DeliveryLog deliveryLog, DeliveryContent content, DeliveryReceipts receipts, DeliveryPolicy policy, Unsubscribes unsubscribes, Clock clock,
+            DeliveryLog deliveryLog, DeliveryContent content, DeliveryReceipts receipts, DeliveryPolicy policy,
+            Unsubscribes unsubscribes, Clock clock,
             @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:100}") int concurrency) {
         this.jdbc = jdbc;
@@ -200,8 +201,9 @@ public class DispatchWorker {
                 .param("limit", BATCH)
                 .query((rs, n) -> new OutgoingMessage(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         new DeliveryId(rs.getObject("id", UUID.class)), Channel.valueOf(rs.getString("channel")),
-                        Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"), content.open(rs, "subject"),
-                        content.open(rs, "body_text"), content.open(rs, "body_html"), rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
+                        Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"),
+                        content.open(rs, "subject"), content.open(rs, "body_text"), content.open(rs, "body_html"),
+                        rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
                         rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
                 .list();
         return claimed;

@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /webhooks/ses} (and {@code /webhooks/email/inbound} for SNS): what AWS publishes to Amazon SNS for
- * CareRelay — SES events and received e-mail, and End User Messaging's SMS events and inbound texts. Only messages of the deployment's own topics ({@code CARERELAY_SNS_TOPIC_ARNS}), signed
- * by SNS and at most an hour old, are read; a subscription is confirmed; a notification updates its delivery or is
- * an inbound text. SNS posts JSON as text/plain.
+ * CareRelay — SES events and received e-mail, and End User Messaging's SMS events and inbound texts. Only messages
+ * of the deployment's own topics ({@code CARERELAY_SNS_TOPIC_ARNS}), signed by SNS and at most an hour old, are
+ * read; a subscription is confirmed; a notification updates its delivery, or is an inbound text or e-mail. SNS
+ * posts JSON as text/plain.
  */
 @RestController
 class SesWebhooks {

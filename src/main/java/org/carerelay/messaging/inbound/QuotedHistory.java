@@ -13,7 +13,7 @@ final class QuotedHistory {
 
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "^(on\\s.+\\swrote:|el\\s.+\\sescribi[oó]:|le\\s.+\\sa\\s[ée]crit\\s?:)\\s*$", Pattern.CASE_INSENSITIVE);
-    /** The first line of an attribution a mail program wrapped in two ("On Mon, … Megan One &lt;x@y&gt;" / "wrote:"). */
+    /** The first line of an attribution a mail program wrapped ("On Mon, … Megan One &lt;x@y&gt;" / "wrote:"). */
     private static final Pattern ATTRIBUTION_START = Pattern.compile("^(on|el)\\s.+", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTION_END = Pattern.compile("^.*(wrote|escribi[oó]):\\s*$",
             Pattern.CASE_INSENSITIVE);

@@ -25,7 +25,7 @@ public final class DefaultTemplates {
             "inbox-after-hours");
     /** The SMS-only replies to keywords (STOP, START, HELP). */
     public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");
-    /** The messages to the practice's staff: a password reset or an overdue-inbox notice by e-mail, an on-call alert. */
+    /** The messages to the practice's staff: a password reset or an overdue-inbox notice, an on-call alert. */
     public static final List<String> STAFF_KEYS = List.of("staff-password-reset", "on-call-alert", "inbox-sla-breach");
     /** Every shipped key. */
     public static final List<String> ALL_KEYS = java.util.stream.Stream.of(KEYS, KEYWORD_REPLIES, STAFF_KEYS)

@@ -60,7 +60,8 @@ class InboundSmsIntegrationTests {
     @BeforeEach
     void setUp() {
         practice = TestPractices.register(context);
-        practiceNumber = "+1773555" + (1000 + ThreadLocalRandom.current().nextInt(9000));
+        // Ten million numbers to draw from: practices of other test classes share this database.
+        practiceNumber = "+1773" + (2_000_000 + ThreadLocalRandom.current().nextInt(8_000_000));
         setting("sms.origination-number", practiceNumber);
         setting("webhook.twilio.auth-token", TOKEN);
         mother = familyMember();
