@@ -149,3 +149,6 @@ CREATE POLICY practice_scope ON inbound_attachment USING (carerelay_practice_sco
 -- becomes the message's text when it arrives.
 ALTER TABLE inbound_message ADD COLUMN recording_url text, ADD COLUMN recording_seconds int,
     ADD COLUMN transcribed boolean;
+
+-- A conversation merged into another keeps its row (resolved, pointing to where its messages went).
+ALTER TABLE conversation ADD COLUMN merged_into uuid REFERENCES conversation;

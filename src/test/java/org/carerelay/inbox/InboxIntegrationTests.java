@@ -330,6 +330,35 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void staffSplitAConversationWhereANewTopicStartsAndMergeItBack() throws Exception {
+        text(ownPhone, "Can I move my appointment to Friday?");
+        String id = awaitConversations(1).get(0);
+        text(ownPhone, "Also, my bill shows a charge twice");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 2);
+        String second = jdbc.sql("SELECT id::text FROM inbox_message WHERE conversation_id = CAST(:c AS uuid) "
+                + "ORDER BY created_at DESC LIMIT 1").param("c", id).query(String.class).single();
+
+        String location = call(post("/api/v1/inbox/conversations/" + id + "/split"), practice.admin(),
+                "{\"fromMessageId\": \"" + second + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
+        String split = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(messagesIn(id)).isEqualTo(1);
+        assertThat(messagesIn(split)).isEqualTo(1);
+        call(post("/api/v1/inbox/conversations/" + id + "/split"), practice.admin(),
+                "{\"fromMessageId\": \"" + UUID.randomUUID() + "\"}").andExpect(status().isNotFound());
+
+        call(post("/api/v1/inbox/conversations/" + id + "/merge"), practice.admin(),
+                "{\"conversationId\": \"" + split + "\"}").andExpect(status().isNoContent());
+        assertThat(messagesIn(id)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT status || ' ' || merged_into FROM conversation WHERE id = CAST(:c AS uuid)")
+                .param("c", split).query(String.class).single()).isEqualTo("RESOLVED " + id);
+        text(familyPhone, "Hello?");
+        String unmatched = awaitConversations(3).get(2);
+        call(post("/api/v1/inbox/conversations/" + id + "/merge"), practice.admin(),
+                "{\"conversationId\": \"" + unmatched + "\"}").andExpect(status().isConflict());
+    }
+
+    @Test
     void badFiltersAndUnknownConversationsAreClearErrors() throws Exception {
         call(get("/api/v1/inbox/conversations?sla=late"), practice.admin())
                 .andExpect(status().isBadRequest())

@@ -3,6 +3,7 @@ package org.carerelay.inbox.web;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import org.carerelay.inbox.Category;
 import org.carerelay.inbox.Conversation;
 import org.carerelay.inbox.ConversationFilter;
 import org.carerelay.inbox.ConversationMatching;
+import org.carerelay.inbox.ConversationSplits;
 import org.carerelay.inbox.InboxMetrics;
 import org.carerelay.inbox.InboxMetricsReport;
 import org.carerelay.inbox.MatchSuggestion;
@@ -48,9 +50,11 @@ class InboxController {
     private final Escalations escalations;
     private final ConversationMatching matching;
     private final InboxMetricsReport metrics;
+    private final ConversationSplits splits;
 
     InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations,
-            ConversationMatching matching, InboxMetricsReport metrics) {
+            ConversationMatching matching, InboxMetricsReport metrics, ConversationSplits splits) {
+        this.splits = splits;
         this.matching = matching;
         this.metrics = metrics;
         this.conversations = conversations;
@@ -127,6 +131,29 @@ class InboxController {
     ResponseEntity<Void> match(@PathVariable UUID id, @Valid @RequestBody Match match) {
         matching.match(Callers.current(), id, new PatientId(match.patientId()));
         return ResponseEntity.noContent().build();
+    }
+
+    record Merge(@NotNull UUID conversationId) {
+    }
+
+    /** Moves the messages of another conversation with the same patient into this one. */
+    @PostMapping("/conversations/{id}/merge")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Void> merge(@PathVariable UUID id, @Valid @RequestBody Merge merge) {
+        splits.merge(Callers.current(), id, merge.conversationId());
+        return ResponseEntity.noContent().build();
+    }
+
+    record Split(@NotNull UUID fromMessageId) {
+    }
+
+    /** Moves a message and all after it into a new conversation: 201 with its location. */
+    @PostMapping("/conversations/{id}/split")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<Map<String, UUID>> split(@PathVariable UUID id, @Valid @RequestBody Split split) {
+        UUID created = splits.split(Callers.current(), id, split.fromMessageId());
+        return ResponseEntity.created(java.net.URI.create("/api/v1/inbox/conversations/" + created))
+                .body(Map.of("id", created));
     }
 
     record Assignment(UUID staffId) {
