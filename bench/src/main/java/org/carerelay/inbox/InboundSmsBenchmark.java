@@ -1,0 +1,204 @@
+package org.carerelay.inbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.carerelay.CareRelayApplication;
+import org.carerelay.TwilioRequests;
+import org.carerelay.practice.Address;
+import org.carerelay.practice.ConsentPurpose;
+import org.carerelay.practice.ConsentSource;
+import org.carerelay.practice.ContactSystem;
+import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.PatientDetails;
+import org.carerelay.practice.Patients;
+import org.carerelay.practice.PracticeDetails;
+import org.carerelay.practice.Practices;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Sex;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PracticeId;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Inbound SMS webhooks end to end against the real server: signed Twilio posts from 16 clients over HTTP, each
+ * verified, kept, handed over through the event registry, matched to its patient, triaged, threaded, filed and
+ * announced to open inboxes (a subscriber counts the live pushes). Prints webhooks per second until the last one
+ * is filed, next to a same-run baseline of the bare database work per message (insert the inbound message, its
+ * conversation and its inbox message).
+ */
+public final class InboundSmsBenchmark {
+
+    static final int PATIENTS = 1_000;
+    static final int MESSAGES = 5_000;
+    static final int CLIENTS = 16;
+    static final String TOKEN = "0123456789abcdef0123456789abcdef";
+    static final String NUMBER = "+17735550199";
+    static final List<String> TEXTS = List.of("Can I move my appointment to Friday morning?",
+            "I need a refill of my lisinopril please", "Why was I billed twice this month?",
+            "Are my lab results back yet?", "My knee is still swollen after the injection",
+            "Necesito cambiar mi cita del martes", "Thank you so much!", "What time do you open on Saturday?");
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of("target/bench-inbound-sms");
+        FileSystemUtils.deleteRecursively(data);
+        Files.createDirectories(data);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CareRelayApplication.class)
+                .run("--carerelay.db.local-data-directory=" + data.resolve("pg"),
+                        "--carerelay.data-directory=" + data,
+                        "--carerelay.demo.enabled=false",
+                        "--carerelay.messaging.dispatch.enabled=false",
+                        "--carerelay.public-base-url=http://bench.example.test",
+                        "--server.port=0",
+                        "--logging.level.root=WARN")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            PracticeId practice = practice(context);
+            AtomicInteger pushes = new AtomicInteger();
+            try (AutoCloseable inbox = context.getBean(InboxEvents.class).subscribe(practice,
+                    pushes::incrementAndGet)) {
+                post(port, practice, 200, "warm-"); // JIT, pools, the triage model
+                awaitFiled(jdbc, practice, 200);
+                int before = pushes.get();
+                Instant started = Instant.now();
+                int failed = post(port, practice, MESSAGES, "run-");
+                awaitFiled(jdbc, practice, 200 + MESSAGES);
+                Duration took = Duration.between(started, Instant.now());
+                Duration baseline = baseline(jdbc, practice);
+                System.out.printf("%nInbound SMS webhooks, %d from %d clients over HTTP: all filed in %.1f s, "
+                                + "%.0f webhooks/s end to end (goal >= 500); %d refused; %d live pushes%n",
+                        MESSAGES, CLIENTS, took.toMillis() / 1000.0, MESSAGES / (took.toMillis() / 1000.0), failed,
+                        pushes.get() - before);
+                System.out.printf("Baseline, bare database work per message (3 inserts, own transaction, %d "
+                        + "clients): %.0f messages/s%n", CLIENTS, MESSAGES / (baseline.toMillis() / 1000.0));
+            }
+        }
+    }
+
+    private static PracticeId practice(ConfigurableApplicationContext context) {
+        Actor actor = Actor.system("bench");
+        PracticeId practice = context.getBean(Practices.class).register(new PracticeDetails("Bench Inbox",
+                "Bench Inbox", new Address("1 Bench St", null, "Chicago", "IL", "60601", "US"), "en"), actor).id();
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        for (String[] setting : new String[][] {{"sms.origination-number", NUMBER},
+                {"webhook.twilio.auth-token", TOKEN}}) {
+            jdbc.sql("INSERT INTO setting (practice_id, key, value, updated_at, updated_by_type, updated_by_id) "
+                            + "VALUES (:p, :k, :v, now(), 'SYSTEM', 'bench')")
+                    .param("p", practice.value()).param("k", setting[0]).param("v", setting[1]).update();
+        }
+        Patients patients = context.getBean(Patients.class);
+        for (int i = 0; i < PATIENTS; i++) {
+            patients.register(practice, actor, new PatientDetails("Pat", "Bench", LocalDate.of(1970, 1, 1), "B-" + i,
+                    Sex.UNKNOWN, "en", PreferredChannel.SMS, "America/Chicago", null, null, List.of(
+                            new NewContactPoint(ContactSystem.PHONE, phone(i), true,
+                                    Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true), ConsentSource.WRITTEN_FORM))));
+        }
+        return practice;
+    }
+
+    private static String phone(int patient) {
+        return "+1312" + (2_000_000 + patient);
+    }
+
+    /** Signed webhook posts from {@link #CLIENTS} threads; returns how many were not answered 200. */
+    private static int post(int port, PracticeId practice, int count, String prefix) throws Exception {
+        ExecutorService io = Executors.newFixedThreadPool(CLIENTS);
+        HttpClient http = HttpClient.newBuilder().executor(io).build();
+        AtomicInteger failed = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            running.add(clients.submit(() -> {
+                for (int i = client; i < count; i += CLIENTS) {
+                    Map<String, String> params = Map.of("From", phone(i % PATIENTS), "To", NUMBER,
+                            "Body", TEXTS.get(i % TEXTS.size()), "MessageSid", "SM" + prefix + i + UUID.randomUUID(),
+                            "AccountSid", "AC00000000000000000000000000000000");
+                    String signature = TwilioRequests.signature(TOKEN, "http://bench.example.test/webhooks/twilio/sms",
+                            params);
+                    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/webhooks/twilio/sms"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Twilio-Signature", signature)
+                            .POST(HttpRequest.BodyPublishers.ofString(TwilioRequests.form(params))).build();
+                    if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        io.shutdown();
+        return failed.get();
+    }
+
+    private static void awaitFiled(JdbcClient jdbc, PracticeId practice, int expected) throws InterruptedException {
+        while (jdbc.sql("SELECT count(*) FROM inbox_message WHERE practice_id = :p").param("p", practice.value())
+                .query(Long.class).single() < expected) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The rows each webhook ends up as, written with nothing else: one statement (a transaction) per message. */
+    private static Duration baseline(JdbcClient jdbc, PracticeId practice) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        Instant started = Instant.now();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            running.add(clients.submit(() -> {
+                for (int i = client; i < MESSAGES; i += CLIENTS) {
+                    UUID inbound = UUID.randomUUID();
+                    UUID conversation = UUID.randomUUID();
+                    Timestamp now = Timestamp.from(Instant.now());
+                    jdbc.sql("""
+                            WITH i AS (INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body,
+                                                                   provider, provider_message_id, received_at, keyword)
+                                       VALUES (:inbound, :p, 'SMS', '+13125550000', :to, 'baseline', 'bench', :sid,
+                                               :now, false)),
+                                 c AS (INSERT INTO conversation (id, practice_id, sender, channel, category, urgent,
+                                                                 crisis, queue, status, last_message_at, created_at,
+                                                                 updated_at)
+                                       VALUES (:conversation, :p, '+13125550000', 'SMS', 'OTHER', false, false,
+                                               'FRONT_DESK', 'RESOLVED', :now, :now, :now))
+                            INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, body,
+                                                       created_at)
+                            VALUES (gen_random_uuid(), :p, :conversation, 'INBOUND', 'SMS', 'baseline', :now)""")
+                            .param("inbound", inbound).param("p", practice.value()).param("to", NUMBER)
+                            .param("sid", "base-" + inbound).param("now", now).param("conversation", conversation)
+                            .update();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        return Duration.between(started, Instant.now());
+    }
+}
