@@ -87,8 +87,9 @@ public class Conversations {
                     params.put("me", staffId(caller));
                 }
                 case "team" -> {
-                    where.append(" AND queue IN (:queues)");
-                    params.put("queues", queuesOf(caller).stream().map(Enum::name).toList());
+                    List<String> queues = queuesOf(caller).stream().map(Enum::name).toList();
+                    where.append(queues.isEmpty() ? " AND false" : " AND queue IN (:queues)");
+                    params.put("queues", queues);
                 }
                 case "unassigned" -> where.append(" AND assigned_to IS NULL");
                 case "needs-matching" -> where.append(" AND patient_id IS NULL");

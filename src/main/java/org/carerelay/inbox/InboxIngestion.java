@@ -150,6 +150,11 @@ class InboxIngestion {
         PatientId patient = match(practice, message);
         TriageDecision decision = triage.decide(practice, message.body(), message.channel());
         Instant now = clock.instant();
+        // Two texts from one patient filed at once must not open two conversations: one at a time per sender.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 3))")
+                .param("key", practice + ":inbox:" + (patient != null ? patient : message.sender()))
+                .query((java.sql.ResultSet rs) -> {
+                });
         Optional<OpenConversation> open = openConversation(practice, patient, message.sender());
         Location location = open.isEmpty() ? location(practice, patient)
                 : open.get().locationId() == null ? null
