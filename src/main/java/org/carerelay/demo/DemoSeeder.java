@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.carerelay.messaging.inbound.InboundSms;
 import org.carerelay.practice.Address;
 import org.carerelay.practice.AppointmentDetails;
 import org.carerelay.practice.AppointmentStatus;
@@ -46,6 +47,7 @@ import org.carerelay.practice.StaffRole;
 import org.carerelay.practice.StaffUser;
 import org.carerelay.practice.StaffUserDetails;
 import org.carerelay.practice.StaffUsers;
+import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.springframework.stereotype.Component;
@@ -92,10 +94,15 @@ class DemoSeeder {
     private final AppointmentTypes appointmentTypes;
     private final Appointments appointments;
     private final ClinicalAccess clinicalAccess;
+    private final Settings settings;
+    private final InboundSms inboundSms;
     private final Clock clock;
 
     DemoSeeder(Practices practices, Locations locations, Providers providers, StaffUsers staff, Patients patients,
-            AppointmentTypes appointmentTypes, Appointments appointments, ClinicalAccess clinicalAccess, Clock clock) {
+            AppointmentTypes appointmentTypes, Appointments appointments, ClinicalAccess clinicalAccess,
+            Settings settings, InboundSms inboundSms, Clock clock) {
+        this.settings = settings;
+        this.inboundSms = inboundSms;
         this.practices = practices;
         this.locations = locations;
         this.providers = providers;
@@ -157,7 +164,28 @@ class DemoSeeder {
             registered.add(patient(practice, random, i, i % 2 == 0 ? manhattan : chicago, registered));
         }
         appointments(practice, random, team, manhattan, chicago, inPerson, video, registered);
+        inbox(practice, registered);
         return practice;
+    }
+
+    /**
+     * A morning's texts in the inbox: a reschedule, a refill, a billing question, an urgent one (which pages the
+     * demo on-call number through the dev outbox) and one from a number no patient has. They travel the real path.
+     */
+    private void inbox(Practice practice, List<Patient> registered) {
+        settings.set(new Caller(practice.id(), ACTOR, StaffRole.SUPER_ADMIN.name(), Set.of()), "inbox.on-call-phone",
+                "+12125550199");
+        List<String> texts = List.of("Hi, can I move my Thursday appointment to Friday morning?",
+                "I'm almost out of my blood pressure pills, can you send a refill to my pharmacy?",
+                "Why was I charged twice for my last visit?",
+                "I've had chest pain since this morning and it's getting worse");
+        for (int i = 0; i < texts.size(); i++) {
+            String phone = registered.get(i * 7).contactPoints().stream()
+                    .filter(contact -> contact.system() == ContactSystem.PHONE).findFirst().orElseThrow().value();
+            inboundSms.receive(practice.id(), phone, "+12125550100", texts.get(i), "demo", "demo-text-" + i);
+        }
+        inboundSms.receive(practice.id(), "+16465550187", "+12125550100",
+                "Hi this is Maria Santos, I'm a new patient. Do you take Aetna?", "demo", "demo-text-unknown");
     }
 
     private Provider provider(Caller seeder, String given, String family, String credentials, String npiBase,

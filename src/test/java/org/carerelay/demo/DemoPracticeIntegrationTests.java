@@ -73,6 +73,14 @@ class DemoPracticeIntegrationTests {
                 .isPositive();
         assertThat(Duration.between(now, Instant.now())).isLessThan(Duration.ofMinutes(1));
 
+        // A morning's texts, filed into the inbox: one from an unknown number, one urgent (paging on call).
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> count(
+                "SELECT count(*) FROM conversation WHERE practice_id = :p", id) == 5);
+        assertThat(count("SELECT count(*) FROM conversation WHERE practice_id = :p AND patient_id IS NULL", id))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM conversation WHERE practice_id = :p AND urgent", id)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM escalation WHERE practice_id = :p", id)).isEqualTo(1);
+
         assertThat(auditLog.verify(practice.id()).ok()).isTrue();
     }
 
