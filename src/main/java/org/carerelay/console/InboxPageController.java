@@ -200,12 +200,13 @@ class InboxPageController {
     @RequiresPermission(Permissions.COMMS_SEND_MESSAGE)
     String reply(@PathVariable UUID id, @RequestParam String text, @RequestParam(required = false) String channel,
             @RequestParam String key, Filters filters, RedirectAttributes redirect) {
+        Channel replyChannel = channel == null || channel.isBlank() ? null
+                : Filters.parse(Channel.class, channel);
         if (text.isBlank() || text.length() > 1600) {
             redirect.addFlashAttribute("problem", "Write a reply of up to 1,600 characters.");
         } else {
             try {
-                replies.reply(Callers.current(), id, text.strip(), channel == null || channel.isBlank() ? null
-                        : Channel.valueOf(channel.toUpperCase(Locale.ROOT)), key);
+                replies.reply(Callers.current(), id, text.strip(), replyChannel, key);
                 redirect.addFlashAttribute("notice", "Reply sent.");
             } catch (ConflictException | AccessDeniedException e) {
                 redirect.addFlashAttribute("problem", e.getMessage());

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
-import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.Message;
@@ -41,16 +40,16 @@ class AfterHoursReplies {
     private final Messages messages;
     private final Practices practices;
     private final AuditLog auditLog;
-    private final PhiCipher cipher;
+    private final OutboundEntries outbound;
     private final Clock clock;
 
-    AfterHoursReplies(JdbcClient jdbc, Messages messages, Practices practices, AuditLog auditLog, PhiCipher cipher,
-            Clock clock) {
+    AfterHoursReplies(JdbcClient jdbc, Messages messages, Practices practices, AuditLog auditLog,
+            OutboundEntries outbound, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.practices = practices;
         this.auditLog = auditLog;
-        this.cipher = cipher;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -79,20 +78,8 @@ class AfterHoursReplies {
                         : messages.answerSender(practice, channel, message.sender(), TEMPLATE,
                                 practices.get(practice).defaultLanguage(), Map.of());
         sent.ifPresent(reply -> {
-            UUID id = UUID.randomUUID();
-            jdbc.sql("""
-                    INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, body, message_id,
-                                               created_at)
-                    VALUES (:id, :practice, :conversation, 'OUTBOUND', :channel, :body, :message, :now)""")
-                    .param("id", id)
-                    .param("practice", practice.value())
-                    .param("conversation", conversation)
-                    .param("channel", reply.deliveries().get(0).channel().name())
-                    .param("body", cipher.seal(String.valueOf(reply.deliveries().get(0).text()),
-                            "inbox_message.body:" + id))
-                    .param("message", reply.id().value())
-                    .param("now", Timestamp.from(now))
-                    .update();
+            String text = reply.deliveries().get(0).text();
+            outbound.add(practice, conversation, reply, text == null ? "(the after-hours answer)" : text, null, now);
             auditLog.record(new AuditEvent(practice, ACTOR, "inbox.after_hours.answered",
                     AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id())));
         });

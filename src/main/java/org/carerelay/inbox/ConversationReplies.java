@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
-import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
 import org.carerelay.messaging.Messages;
@@ -40,18 +39,18 @@ public class ConversationReplies {
     private final StaffUsers staffUsers;
     private final InboxEvents events;
     private final AuditLog auditLog;
-    private final PhiCipher cipher;
+    private final OutboundEntries outbound;
     private final Clock clock;
 
     ConversationReplies(JdbcClient jdbc, Conversations conversations, Messages messages, StaffUsers staffUsers,
-            InboxEvents events, AuditLog auditLog, PhiCipher cipher, Clock clock) {
+            InboxEvents events, AuditLog auditLog, OutboundEntries outbound, Clock clock) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
         this.staffUsers = staffUsers;
         this.events = events;
         this.auditLog = auditLog;
-        this.cipher = cipher;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -91,25 +90,10 @@ public class ConversationReplies {
 
     /** Adds the reply to the conversation once per hub message, and stops the reply clock; false if it was there. */
     private boolean record(Caller caller, UUID conversation, Message message, String text) {
-        if (jdbc.sql("SELECT EXISTS (SELECT FROM inbox_message WHERE message_id = :m)")
-                .param("m", message.id().value()).query(Boolean.class).single()) {
+        Instant now = clock.instant();
+        if (!outbound.add(caller.practice(), conversation, message, text, staffId(caller), now)) {
             return false;
         }
-        Instant now = clock.instant();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, body, message_id,
-                                           staff_id, created_at)
-                VALUES (:id, :practice, :conversation, 'OUTBOUND', :channel, :body, :message, :staff, :now)""")
-                .param("id", id)
-                .param("practice", caller.practice().value())
-                .param("conversation", conversation)
-                .param("channel", message.deliveries().get(0).channel().name())
-                .param("body", cipher.seal(text, "inbox_message.body:" + id))
-                .param("message", message.id().value())
-                .param("staff", staffId(caller))
-                .param("now", Timestamp.from(now))
-                .update();
         jdbc.sql("""
                 UPDATE conversation SET first_response_at = coalesce(first_response_at, :now), sla_started_at = NULL,
                        sla_warn_at = NULL, sla_due_at = NULL, last_message_at = :now, updated_at = :now

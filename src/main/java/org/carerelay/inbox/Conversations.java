@@ -20,6 +20,8 @@ import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.StaffRole;
+import org.carerelay.practice.StaffUserId;
+import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.InvalidFieldException;
@@ -50,6 +52,7 @@ public class Conversations {
     private final JdbcClient jdbc;
     private final Triage triage;
     private final Patients patients;
+    private final StaffUsers staffUsers;
     private final ClinicalAccess clinicalAccess;
     private final InboxEvents events;
     private final AuditLog auditLog;
@@ -57,12 +60,14 @@ public class Conversations {
     private final PhiCipher cipher;
     private final Clock clock;
 
-    Conversations(JdbcClient jdbc, Triage triage, Patients patients, ClinicalAccess clinicalAccess,
+    Conversations(JdbcClient jdbc, Triage triage, Patients patients, StaffUsers staffUsers,
+            ClinicalAccess clinicalAccess,
             InboxEvents events, AuditLog auditLog, JsonMapper json, PhiCipher cipher, Clock clock) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.triage = triage;
         this.patients = patients;
+        this.staffUsers = staffUsers;
         this.clinicalAccess = clinicalAccess;
         this.events = events;
         this.auditLog = auditLog;
@@ -190,10 +195,8 @@ public class Conversations {
     /** Assigns the conversation to a member of staff, or to nobody ({@code staff} null). */
     @Transactional
     public void assign(Caller caller, UUID id, UUID staff) {
-        if (staff != null && !jdbc.sql("SELECT EXISTS (SELECT FROM staff_user WHERE id = :id "
-                        + "AND practice_id = :practice AND active)")
-                .param("id", staff).param("practice", caller.practice().value()).query(Boolean.class).single()) {
-            throw new NotFoundException("Staff member", "staffId");
+        if (staff != null) {
+            staffUsers.requireActive(caller.practice(), new StaffUserId(staff), "staffId");
         }
         Map<String, Object> values = new HashMap<>();
         values.put("staff", staff);

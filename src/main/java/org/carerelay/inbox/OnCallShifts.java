@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.practice.ContactNormalizer;
+import org.carerelay.practice.StaffUserId;
+import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.NotFoundException;
@@ -26,10 +28,13 @@ public class OnCallShifts {
 
     private final JdbcClient jdbc;
     private final ContactNormalizer normalizer;
+    private final StaffUsers staffUsers;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    OnCallShifts(JdbcClient jdbc, ContactNormalizer normalizer, AuditLog auditLog, Clock clock) {
+    OnCallShifts(JdbcClient jdbc, ContactNormalizer normalizer, StaffUsers staffUsers, AuditLog auditLog,
+            Clock clock) {
+        this.staffUsers = staffUsers;
         this.jdbc = jdbc;
         this.normalizer = normalizer;
         this.auditLog = auditLog;
@@ -44,12 +49,7 @@ public class OnCallShifts {
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
             throw new InvalidFieldException("endsAt", "a shift lasts at most 14 days");
         }
-        boolean staffExists = jdbc.sql("SELECT EXISTS (SELECT FROM staff_user WHERE id = :id "
-                        + "AND practice_id = :practice AND active)")
-                .param("id", staff).param("practice", caller.practice().value()).query(Boolean.class).single();
-        if (!staffExists) {
-            throw new NotFoundException("Staff member", "staffId");
-        }
+        staffUsers.requireActive(caller.practice(), new StaffUserId(staff), "staffId");
         OnCallShift shift = new OnCallShift(UUID.randomUUID(), staff, normalizer.phone(phone, "phone"), startsAt,
                 endsAt);
         jdbc.sql("""

@@ -81,6 +81,23 @@ public class StaffUsers {
                 .orElseThrow(() -> new NotFoundException("Staff user"));
     }
 
+    /**
+     * {@code id}, after checking that it is an active member of the practice's staff: 404 naming {@code field}
+     * otherwise (someone deactivated is not assigned work).
+     */
+    @Transactional(readOnly = true)
+    public StaffUserId requireActive(PracticeId practice, StaffUserId id, String field) {
+        boolean active = jdbc.sql("SELECT EXISTS (SELECT FROM staff_user WHERE id = :id AND practice_id = :practice "
+                        + "AND active)")
+                .param("id", id.value())
+                .param("practice", practice.value())
+                .query(Boolean.class).single();
+        if (!active) {
+            throw new NotFoundException("Staff member", field);
+        }
+        return id;
+    }
+
     @Transactional(readOnly = true)
     public ListPage<StaffUser> list(PracticeId practice, PageRequest page) {
         return Paging.page(jdbc, "*", "FROM staff_user WHERE practice_id = :practice", "family_name, given_name, id",

@@ -2,7 +2,6 @@ package org.carerelay.messaging.inbound;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

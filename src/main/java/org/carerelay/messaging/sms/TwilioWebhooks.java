@@ -69,11 +69,9 @@ class TwilioWebhooks {
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
-        Optional<PracticeId> practice = to == null ? Optional.empty() : numbers.practiceFor(to);
-        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
-        if (!TwilioSignature.valid(token, url(request), params, signature)) {
-            return forbidden(practice.isEmpty() ? "no practice has the number it was sent to"
-                    : token == null ? "no Twilio auth token is configured" : "bad signature");
+        Optional<PracticeId> practice = signedFor(request, params, signature, to);
+        if (practice.isEmpty()) {
+            return forbidden();
         }
         String from = params.get("From");
         if (from == null || from.isBlank()) {
@@ -96,11 +94,9 @@ class TwilioWebhooks {
             @RequestParam(name = "event", required = false) String event) {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
-        Optional<PracticeId> practice = to == null ? Optional.empty() : numbers.practiceFor(to);
-        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
-        if (!TwilioSignature.valid(token, url(request), params, signature)) {
-            return forbidden(practice.isEmpty() ? "no practice has the number it was sent to"
-                    : token == null ? "no Twilio auth token is configured" : "bad signature");
+        Optional<PracticeId> practice = signedFor(request, params, signature, to);
+        if (practice.isEmpty()) {
+            return forbidden();
         }
         if (event == null) {
             return twiml(VoiceGreeting.twiml(practices.get(practice.get()), publicBaseUrl + "/webhooks/twilio/voice"));
@@ -156,12 +152,9 @@ class TwilioWebhooks {
         }
         // The signature first, with the token of the practice whose number sent the message: whether a message
         // id is known is nobody's business before that.
-        String from = params.get("From");
-        Optional<PracticeId> practice = from == null ? Optional.empty() : numbers.practiceFor(from);
-        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
-        if (!TwilioSignature.valid(token, url(request), params, signature)) {
-            return forbidden(practice.isEmpty() ? "no practice has the number it was sent from"
-                    : token == null ? "no Twilio auth token is configured" : "bad signature");
+        Optional<PracticeId> practice = signedFor(request, params, signature, params.get("From"));
+        if (practice.isEmpty()) {
+            return forbidden();
         }
         Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid)
                 .or(() -> deliveryParameter(request).flatMap(delivery -> receipts.find(practice.get(), delivery)))
@@ -208,8 +201,23 @@ class TwilioWebhooks {
         return params;
     }
 
-    private static ResponseEntity<ProblemDetail> forbidden(String why) {
-        log.warn("Refused a Twilio webhook: {}", why);
+    /**
+     * The practice whose Twilio number {@code number} is, when the request carries that practice's Twilio
+     * signature; empty (and the reason logged) otherwise.
+     */
+    private Optional<PracticeId> signedFor(HttpServletRequest request, Map<String, String> params, String signature,
+            String number) {
+        Optional<PracticeId> practice = number == null ? Optional.empty() : numbers.practiceFor(number);
+        String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
+        if (TwilioSignature.valid(token, url(request), params, signature)) {
+            return practice;
+        }
+        log.warn("Refused a Twilio webhook: {}", practice.isEmpty() ? "no practice has the number"
+                : token == null ? "no Twilio auth token is configured" : "bad signature");
+        return Optional.empty();
+    }
+
+    private static ResponseEntity<ProblemDetail> forbidden() {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "The request does not carry a valid Twilio signature");
         problem.setType(URI.create("https://carerelay.org/problems/forbidden"));

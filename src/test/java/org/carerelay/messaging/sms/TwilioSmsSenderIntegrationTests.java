@@ -2,7 +2,6 @@ package org.carerelay.messaging.sms;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -279,7 +278,8 @@ class TwilioSmsSenderIntegrationTests {
         assertThat(greeting).contains("<Record", "transcribe=\"true\"", "dial 911",
                 "action=\"" + voice + "?event=recording\"", "transcribeCallback=\"" + voice + "?event=transcription\"");
 
-        String recordingUrl = "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/RE" + "2".repeat(32);
+        String recordingUrl = "https://api.twilio.com/2010-04-01/Accounts/" + ACCOUNT + "/Recordings/RE"
+                + "2".repeat(32);
         Map<String, String> recorded = new java.util.HashMap<>(call);
         recorded.putAll(Map.of("RecordingSid", "RE" + "2".repeat(32), "RecordingUrl", recordingUrl,
                 "RecordingDuration", "14"));
