@@ -2,21 +2,18 @@ package org.carerelay.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Appends events to the audit log and verifies its chain.
  *
- * <p>Each practice has its own chain. Appends to one chain are serialized by a transaction-scoped advisory lock
- * held until commit (taken by the {@code audit_chain_head} function), so the chain is one line even with many nodes; different practices never wait for each
- * other, and one practice's chain can be verified or handed to its auditors alone.
+ * <p>Each practice has its own chain, so one practice's chain can be verified or handed to its auditors alone.
+ * A transaction's events are written, just before it commits, to {@code audit_pending}: they commit or roll back
+ * with its work, and no lock is taken, so one practice's transactions commit side by side. Once it has
+ * committed, the {@link AuditChainer} links them into the chain under the chain's lock, together with every other
+ * transaction's events waiting at that moment. Verification chains what is waiting before it reads.
  */
 @Service
 public class AuditLog {
@@ -37,22 +36,22 @@ public class AuditLog {
             + "target_type, target_id, payload::text AS payload, prev_hash, hash";
     private static final int VERIFY_FETCH_SIZE = 1_000;
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
+    private final AuditChainer chainer;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
-        this.jdbc = jdbc;
+    AuditLog(JdbcTemplate jdbcTemplate, AuditChainer chainer, Clock clock) {
+        this.jdbc = jdbcTemplate;
         this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streaming.setFetchSize(VERIFY_FETCH_SIZE);
+        this.chainer = chainer;
         this.clock = clock;
     }
 
     /**
-     * Appends {@code event}; it commits or rolls back with the caller's transaction, which must exist. The
-     * transaction's events are written together just before it commits: the chain's lock is then held only for
-     * that write and the commit, not for the rest of the caller's work, so one practice's requests do not queue
-     * behind each other.
+     * Appends {@code event}; it commits or rolls back with the caller's transaction, which must exist, and is
+     * chained just after the commit.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditEvent event) {
@@ -65,7 +64,12 @@ public class AuditLog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    append(events);
+                    writePending(events);
+                }
+
+                @Override
+                public void afterCommit() {
+                    chainer.wake();
                 }
 
                 @Override
@@ -78,40 +82,20 @@ public class AuditLog {
         pending.add(new PendingEvent(event, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
     }
 
-    /** Writes a transaction's events, chain by chain, each chain under its lock. */
-    private void append(List<PendingEvent> events) {
-        Map<UUID, List<PendingEvent>> byChain = new LinkedHashMap<>();
-        events.forEach(pending -> byChain.computeIfAbsent(pending.event().practice().value(), k -> new ArrayList<>())
-                .add(pending));
-        // A fixed order of chains, so that two transactions touching the same two practices cannot deadlock.
-        byChain.keySet().stream().sorted().forEach(practice -> appendToChain(practice, byChain.get(practice)));
-        events.clear();
-    }
-
-    private void appendToChain(UUID practice, List<PendingEvent> events) {
-        Link last = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head(:practice)")
-                .param("practice", practice)
-                .query((rs, n) -> rs.getString("last_hash") == null
-                        ? new Link(0, ChainHash.GENESIS)
-                        : new Link(rs.getLong("last_seq"), rs.getString("last_hash")))
-                .single();
-        List<Object[]> rows = new ArrayList<>();
+    private void writePending(List<PendingEvent> events) {
+        List<Object[]> rows = new ArrayList<>(events.size());
         for (PendingEvent pending : events) {
             AuditEvent event = pending.event();
-            ChainHash.Row row = new ChainHash.Row(UUID.randomUUID(), practice, last.seq() + 1, pending.occurredAt(),
+            rows.add(new Object[] {UUID.randomUUID(), event.practice().value(), Timestamp.from(pending.occurredAt()),
                     event.actor().type().name(), event.actor().id(), event.action(),
                     event.target() == null ? null : event.target().type(),
-                    event.target() == null ? null : event.target().id(), event.payload(), last.hash());
-            String hash = ChainHash.of(row);
-            rows.add(new Object[] {row.id(), row.practiceId(), row.chainSeq(), Timestamp.from(row.occurredAt()),
-                    row.actorType(), row.actorId(), row.action(), row.targetType(), row.targetId(),
-                    ChainHash.payloadJson(row.payload()), row.prevHash(), hash});
-            last = new Link(row.chainSeq(), hash);
+                    event.target() == null ? null : event.target().id(), ChainHash.payloadJson(event.payload())});
         }
-        streaming.batchUpdate("""
-                INSERT INTO audit_event (id, practice_id, chain_seq, occurred_at, actor_type, actor_id, action,
-                                         target_type, target_id, payload, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)""", rows);
+        jdbc.batchUpdate("""
+                INSERT INTO audit_pending (id, practice_id, occurred_at, actor_type, actor_id, action, target_type,
+                                           target_id, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))""", rows);
+        events.clear();
     }
 
     private record PendingEvent(AuditEvent event, Instant occurredAt) {
@@ -120,6 +104,7 @@ public class AuditLog {
     /** Recomputes one practice's chain. */
     @Transactional(readOnly = true)
     public ChainVerification verify(PracticeId practice) {
+        chainer.chainNow();
         try (Stream<StoredEvent> events = streaming.queryForStream(
                 "SELECT " + COLUMNS + " FROM audit_event WHERE practice_id = ? ORDER BY chain_seq",
                 AuditLog::storedEvent, practice.value())) {
@@ -130,6 +115,7 @@ public class AuditLog {
     /** Recomputes every practice's chain (the operator's {@code audit verify} command). */
     @Transactional(readOnly = true)
     public ChainVerification verifyAll() {
+        chainer.chainNow();
         try (Stream<StoredEvent> events = streaming.queryForStream(
                 "SELECT " + COLUMNS + " FROM audit_event ORDER BY practice_id, chain_seq", AuditLog::storedEvent)) {
             return walk(events.iterator());

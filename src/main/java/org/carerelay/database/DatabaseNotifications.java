@@ -18,14 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes what a node holds open (a portal page, a staff inbox) when any node changes what it shows. A transaction
- * sends a PostgreSQL NOTIFY on a channel with a key as payload (sent at commit, never for a rollback); every node
- * LISTENs on one connection of its own and calls the subscribers it holds for that channel and key. Payloads are
- * ids only.
+ * Wakes what a node holds open (a portal page, a staff inbox) when any node changes what it shows. A changing
+ * transaction announces a channel and a key through the {@link Announcer}, which sends a PostgreSQL NOTIFY once
+ * it has committed; every node LISTENs on one connection of its own and calls the subscribers it holds for that
+ * channel and key. Payloads are ids only.
  */
 @Component
 @ConditionalOnWebApplication
@@ -43,15 +42,6 @@ public class DatabaseNotifications implements SmartLifecycle {
 
     DatabaseNotifications(DataSource dataSource) {
         this.dataSource = dataSource;
-    }
-
-    /** Within the changing transaction: tells every node's subscribers to {@code key} on {@code channel}. */
-    public static void announce(JdbcClient jdbc, String channel, String key) {
-        jdbc.sql("SELECT pg_notify(:channel, :key)")
-                .param("channel", channel)
-                .param("key", key)
-                .query((java.sql.ResultSet rs) -> {
-                });
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.carerelay.inbox;
 
-
+import org.carerelay.database.Announcer;
 import org.carerelay.database.DatabaseNotifications;
 import org.carerelay.shared.PracticeId;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,18 +16,18 @@ public class InboxEvents {
 
     static final String CHANNEL = "carerelay_inbox";
 
-    private final JdbcClient jdbc;
+    private final Announcer announcer;
     private final ObjectProvider<DatabaseNotifications> notifications;
 
-    InboxEvents(JdbcClient jdbc, ObjectProvider<DatabaseNotifications> notifications) {
-        this.jdbc = jdbc;
+    InboxEvents(Announcer announcer, ObjectProvider<DatabaseNotifications> notifications) {
+        this.announcer = announcer;
         this.notifications = notifications;
         notifications.ifAvailable(listener -> listener.register(CHANNEL));
     }
 
     /** Within the changing transaction: the practice's open inboxes update once it commits. */
     void changed(PracticeId practice) {
-        DatabaseNotifications.announce(jdbc, CHANNEL, practice.toString());
+        announcer.afterCommit(CHANNEL, practice.toString());
     }
 
     /** Calls {@code onChange} whenever a conversation of {@code practice} changes, until the handle closes. */

@@ -3,6 +3,7 @@ package org.carerelay.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.carerelay.IntegrationTest;
 import org.carerelay.SchemaOwner;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
+import org.awaitility.Awaitility;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class AuditLogIntegrationTests {
     ApplicationContext context;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    AuditChainer chainer;
     @Autowired
     TransactionTemplate transactions;
     @Autowired
@@ -105,6 +109,7 @@ class AuditLogIntegrationTests {
         for (int i = 0; i < 3; i++) {
             append("test.happened", Map.of("n", i));
         }
+        chainer.chainNow();
         UUID victim = jdbc.sql("SELECT id FROM audit_event WHERE practice_id = :p AND action = 'test.happened' "
                         + "ORDER BY chain_seq LIMIT 1 OFFSET 1")
                 .param("p", practice.id().value()).query(UUID.class).single();
@@ -122,6 +127,7 @@ class AuditLogIntegrationTests {
         for (int i = 0; i < 3; i++) {
             append("test.happened", Map.of("n", i));
         }
+        chainer.chainNow();
         long seq = jdbc.sql("SELECT max(chain_seq) - 1 FROM audit_event WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(Long.class).single();
         tamper("DELETE FROM audit_event WHERE practice_id = '" + practice.id() + "' AND chain_seq = " + seq);
@@ -150,6 +156,71 @@ class AuditLogIntegrationTests {
         ChainVerification verification = auditLog.verify(practice.id());
         assertThat(verification.ok()).isTrue();
         assertThat(verification.events()).isEqualTo(before + 200);
+    }
+
+    @Test
+    void aTransactionsEventsAreChainedJustAfterItCommits() {
+        append("test.happened", Map.of("n", 1));
+
+        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM audit_event WHERE practice_id = :p AND action = 'test.happened'")
+                .param("p", practice.id().value()).query(Long.class).single()).isOne());
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void theEventsOfATransactionThatRollsBackAreNeverWrittenOrChained() {
+        long before = auditLog.verify(practice.id()).events();
+
+        transactions.executeWithoutResult(status -> {
+            auditLog.record(event("test.rolled_back", Map.of()));
+            status.setRollbackOnly();
+        });
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            auditLog.record(event("test.rolled_back", Map.of()));
+            throw new IllegalStateException("the work failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(auditLog.verify(practice.id()).events()).isEqualTo(before);
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void eventsLeftWaitingByANodeThatStoppedAreChainedByTheNextPass() {
+        long before = auditLog.verify(practice.id()).events();
+        // What a node that committed and then died before chaining leaves behind.
+        jdbc.sql("""
+                INSERT INTO audit_pending (id, practice_id, occurred_at, actor_type, actor_id, action, payload)
+                VALUES (:id, :p, now(), 'SYSTEM', 'test', 'test.orphaned', '{"n": 1}')""")
+                .param("id", UUID.randomUUID()).param("p", practice.id().value()).update();
+
+        chainer.chainNow();
+
+        ChainVerification verification = auditLog.verify(practice.id());
+        assertThat(verification.ok()).isTrue();
+        assertThat(verification.events()).isEqualTo(before + 1);
+        assertThat(waiting()).isZero();
+    }
+
+    @Test
+    void aWaitingEventCannotBeChanged() {
+        JdbcClient owner = SchemaOwner.jdbc(context);
+        owner.sql("""
+                INSERT INTO audit_pending (id, practice_id, occurred_at, actor_type, actor_id, action)
+                VALUES (:id, :p, now(), 'SYSTEM', 'test', 'test.waiting')""")
+                .param("id", UUID.randomUUID()).param("p", practice.id().value()).update();
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_pending SET action = 'x' WHERE practice_id = :p")
+                .param("p", practice.id().value()).update())
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> owner.sql("UPDATE audit_pending SET action = 'x' WHERE practice_id = :p")
+                .param("p", practice.id().value()).update())
+                .rootCause().hasMessageContaining("append-only");
+        chainer.chainNow();
+    }
+
+    private long waiting() {
+        return jdbc.sql("SELECT count(*) FROM audit_pending WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(Long.class).single();
     }
 
     private void append(String action, Map<String, ?> payload) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -236,6 +237,7 @@ class PatientSignInIntegrationTests {
     }
 
     private List<String> actions() {
+        AuditTrail.chain(context);
         return jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p").param("p", practice.id().value())
                 .query(String.class).list();
     }

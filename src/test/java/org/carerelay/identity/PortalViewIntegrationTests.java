@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -60,6 +61,7 @@ class PortalViewIntegrationTests {
         assertThat(browser.get("/portal").getResponse().getRedirectedUrl()).startsWith("/portal/sign-in");
         assertThat(browser.get("/console").getResponse().getStatus()).isEqualTo(200);
 
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("""
                 SELECT action FROM audit_event WHERE practice_id = :p AND actor_type = 'STAFF' AND actor_id = :staff
                 ORDER BY chain_seq""")

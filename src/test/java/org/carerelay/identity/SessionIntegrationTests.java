@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPractices;
 import org.carerelay.practice.StaffRole;
@@ -102,6 +103,7 @@ class SessionIntegrationTests {
 
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE primary_id = :id").param("id", id)
                 .query(Long.class).single()).isZero();
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p AND actor_id = :staff")
                 .param("p", practice.value()).param("staff", nurse.id().toString()).query(String.class).list())
                 .contains("session.expired");
@@ -145,6 +147,7 @@ class SessionIntegrationTests {
 
         assertThat(session.isInvalid()).isTrue();
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT payload->>'reason' FROM audit_event WHERE practice_id = :p AND action = 'session.expired'")
                 .param("p", practice.value()).query(String.class).list()).containsExactly("lifetime");
     }

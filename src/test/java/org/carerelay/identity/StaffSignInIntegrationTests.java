@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPractices;
 import org.carerelay.practice.StaffRole;
@@ -224,6 +225,7 @@ class StaffSignInIntegrationTests {
     }
 
     private List<String> actions() {
+        AuditTrail.chain(context);
         return jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p").param("p", practice.value())
                 .query(String.class).list();
     }

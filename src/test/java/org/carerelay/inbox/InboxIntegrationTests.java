@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -82,6 +83,7 @@ class InboxIntegrationTests {
         call(get("/api/v1/inbox/conversations/" + id), practice.admin())
                 .andExpect(jsonPath("$.messages[0].text").value("Can I move my appointment to Friday?"))
                 .andExpect(jsonPath("$.messages[1].text").value("Or Monday works too"));
+        AuditTrail.chain(context);
         assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                 + "AND action = 'phi.conversation.viewed'")).isEqualTo(1);
 
@@ -261,6 +263,7 @@ class InboxIntegrationTests {
         assertThat(alertsTo(onCallPhone)).as("acknowledged: no more alerts").hasSize(2);
         call(post("/api/v1/inbox/conversations/" + conversation + "/acknowledgement"), practice.admin())
                 .andExpect(status().isConflict());
+        AuditTrail.chain(context);
         assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p AND action LIKE 'inbox.escalation.%'"))
                 .as("raised, two alerts, acknowledged").isEqualTo(4);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -125,6 +126,7 @@ class TriageIntegrationTests {
         TestPractice other = TestPractices.register(context);
         assertThat(triage.classify(other.id(), text, TriageChannel.SMS).category()).isEqualTo(before);
 
+        AuditTrail.chain(context);
         List<String> payloads = jdbc.sql("""
                 SELECT action || ' ' || payload::text FROM audit_event
                 WHERE practice_id = :p AND action LIKE 'triage.%' ORDER BY chain_seq""")

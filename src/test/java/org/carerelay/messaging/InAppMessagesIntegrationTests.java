@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -62,6 +63,7 @@ class InAppMessagesIntegrationTests {
         assertThat(latest.get(0).title()).isNotBlank();
         assertThat(latest.get(0).body()).isNotBlank();
         assertThat(inApp.latest(self, other.id(), 20)).isEmpty();
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND action = 'phi.in_app_messages.listed'")
                 .param("p", practice.value()).query(Long.class).single()).isEqualTo(2);
     }

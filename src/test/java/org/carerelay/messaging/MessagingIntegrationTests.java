@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.SchemaOwner;
 import org.carerelay.TestPatients;
@@ -405,6 +406,7 @@ class MessagingIntegrationTests {
         String id = sentId(patient);
         call(get("/api/v1/messages?patient=" + patient.id()), practice.admin(), null)
                 .andExpect(jsonPath("$.total").value(1));
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p AND action LIKE ANY "
                         + "(ARRAY['message.%', 'delivery.%', 'phi.message%']) ORDER BY chain_seq")
                 .param("p", practice.id().value()).query(String.class).list())

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -377,6 +378,7 @@ class PracticeApiIntegrationTests {
     }
 
     private long auditCount(String action, String target) {
+        AuditTrail.chain(context);
         return jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND action = :action "
                         + "AND (CAST(:target AS text) IS NULL OR target_id = :target)")
                 .param("p", practice.id().value())

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalTime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.SchemaOwner;
 import org.carerelay.TestPractices;
@@ -126,6 +127,7 @@ class SettingsIntegrationTests {
                 .andExpect(jsonPath("$.source").value("fallback"))
                 .andExpect(jsonPath("$.fallbackReason").value("missing"));
 
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p AND target_type = 'setting' "
                         + "ORDER BY chain_seq").param("p", practice.id().value()).query(String.class).list())
                 .containsExactly("setting.changed", "setting.changed", "setting.reset");

@@ -53,6 +53,7 @@ public class AuditAppendBenchmark {
     private BenchDatabase postgres;
     private HikariDataSource dataSource;
     private TransactionTemplate transactions;
+    private AuditChainer chainer;
     private AuditLog auditLog;
     private JdbcClient jdbc;
     private final PracticeId practice = new PracticeId(UUID.randomUUID());
@@ -71,11 +72,14 @@ public class AuditAppendBenchmark {
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE audit_event_plain (LIKE audit_event INCLUDING DEFAULTS INCLUDING INDEXES)").update();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        auditLog = new AuditLog(jdbc, new JdbcTemplate(dataSource), Clock.systemUTC());
+        chainer = new AuditChainer(dataSource);
+        chainer.start();
+        auditLog = new AuditLog(new JdbcTemplate(dataSource), chainer, Clock.systemUTC());
     }
 
     @TearDown(Level.Trial)
     public void stopDatabase() throws Exception {
+        chainer.stop();
         dataSource.close();
         postgres.close();
         FileSystemUtils.deleteRecursively(directory);

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 
+import org.carerelay.database.Announcer;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.DeliveryId;
 import org.carerelay.messaging.DeliveryStatus;
@@ -64,6 +65,7 @@ public class DispatchWorker {
     private final DeliveryReceipts receipts;
     private final DeliveryPolicy policy;
     private final Unsubscribes unsubscribes;
+    private final Announcer announcer;
     private final Clock clock;
     private final boolean enabled;
     /** Providers answer in tens of milliseconds: a batch's sends wait on them side by side, not one by one. */
@@ -71,12 +73,13 @@ public class DispatchWorker {
 
     DispatchWorker(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate transactions, Senders senders,
             DeliveryLog deliveryLog, DeliveryContent content, DeliveryReceipts receipts, DeliveryPolicy policy,
-            Unsubscribes unsubscribes, Clock clock,
+            Unsubscribes unsubscribes, Announcer announcer, Clock clock,
             @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled,
             @Value("${carerelay.messaging.dispatch.concurrency:100}") int concurrency) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.unsubscribes = unsubscribes;
+        this.announcer = announcer;
         this.transactions = transactions;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
@@ -243,7 +246,7 @@ public class DispatchWorker {
                 timeline.add(new DeliveryLog.Entry(message.deliveryId(), DeliveryStatus.DELIVERED, null));
             }
             if (message.channel() == Channel.IN_APP) {
-                InAppNotifications.announce(jdbc, message.deliveryId().value());
+                InAppNotifications.announce(jdbc, announcer, message.deliveryId().value());
             }
             forgetSecret(message, accepted.provider());
         }
@@ -269,7 +272,7 @@ public class DispatchWorker {
             }
             deliveryLog.record(message.practice(), ACTOR, message.deliveryId(), status, null);
             if (message.channel() == Channel.IN_APP) {
-                InAppNotifications.announce(jdbc, message.deliveryId().value());
+                InAppNotifications.announce(jdbc, announcer, message.deliveryId().value());
             }
             forgetSecret(message, accepted.provider());
         } else if (outcome instanceof SendOutcome.Deferred deferred) {

@@ -2,6 +2,7 @@ package org.carerelay.messaging.inapp;
 
 import java.util.UUID;
 
+import org.carerelay.database.Announcer;
 import org.carerelay.database.DatabaseNotifications;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +26,14 @@ public class InAppNotifications {
     }
 
     /** Within the delivering transaction: announces delivery {@code delivery} to its patient's open pages. */
-    public static void announce(JdbcClient jdbc, UUID delivery) {
+    public static void announce(JdbcClient jdbc, Announcer announcer, UUID delivery) {
         jdbc.sql("""
-                SELECT pg_notify(:channel, m.patient_id::text) FROM delivery d JOIN message m ON m.id = d.message_id
+                SELECT m.patient_id FROM delivery d JOIN message m ON m.id = d.message_id
                 WHERE d.id = :delivery AND m.patient_id IS NOT NULL""")
-                .param("channel", CHANNEL)
                 .param("delivery", delivery)
-                .query((java.sql.ResultSet rs) -> {
-                });
+                .query(UUID.class)
+                .optional()
+                .ifPresent(patient -> announcer.afterCommit(CHANNEL, patient.toString()));
     }
 
     /** Calls {@code onMessage} for each new in-app message of {@code patient} until the returned handle closes. */
