@@ -14,3 +14,7 @@ CREATE UNIQUE INDEX delivery_by_email_message_id ON delivery (email_message_id) 
 ALTER TABLE inbound_message ADD COLUMN email_message_id text, ADD COLUMN in_reply_to text,
     ADD COLUMN email_references text, ADD COLUMN reply_tokens text[];
 
+-- The token a conversation's e-mail replies carry in their reply address: random, never a row id, made with the
+-- first e-mail reply and kept for the next ones.
+ALTER TABLE conversation ADD COLUMN reply_token text;
+CREATE UNIQUE INDEX conversation_by_reply_token ON conversation (reply_token) WHERE reply_token IS NOT NULL;
