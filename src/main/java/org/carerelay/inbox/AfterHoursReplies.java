@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * When a message arrives while the location is closed, the sender gets one automatic answer per conversation per
  * night (template {@code inbox-after-hours}): when the office will answer, and what to do in an emergency (911) or
- * a crisis (988). It joins the conversation as an outbound message.
+ * a crisis (988). It joins the conversation as an outbound message; by e-mail, it threads as staff replies do.
  */
 @Component
 class AfterHoursReplies {
@@ -41,15 +41,17 @@ class AfterHoursReplies {
     private final Practices practices;
     private final AuditLog auditLog;
     private final OutboundEntries outbound;
+    private final ReplyThreads replyThreads;
     private final Clock clock;
 
     AfterHoursReplies(JdbcClient jdbc, Messages messages, Practices practices, AuditLog auditLog,
-            OutboundEntries outbound, Clock clock) {
+            OutboundEntries outbound, ReplyThreads replyThreads, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.practices = practices;
         this.auditLog = auditLog;
         this.outbound = outbound;
+        this.replyThreads = replyThreads;
         this.clock = clock;
     }
 
@@ -73,7 +75,8 @@ class AfterHoursReplies {
         };
         Optional<Message> sent = patient != null
                 ? Optional.of(messages.send(practice, ACTOR, new SendRequest(patient, null, channel, TEMPLATE, Map.of(),
-                        Purpose.TRANSACTIONAL, "inbox-after-hours:" + message.id(), null, true)))
+                        Purpose.TRANSACTIONAL, "inbox-after-hours:" + message.id(), null, true,
+                        channel == Channel.EMAIL ? replyThreads.forReply(conversation) : null)))
                 : channel == Channel.IN_APP ? Optional.empty()
                         : messages.answerSender(practice, channel, message.sender(), TEMPLATE,
                                 practices.get(practice).defaultLanguage(), Map.of());

@@ -12,6 +12,7 @@ import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
 import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.ReplyThreading;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.StaffUser;
 import org.carerelay.practice.StaffUserId;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff answers from the inbox. Each goes out through the messaging hub (template {@code inbox-reply}), on the
- * channel the patient wrote on unless staff choose another, joins the conversation, and stops its reply clock.
+ * channel the patient wrote on unless staff choose another, joins the conversation, and stops its reply clock. An
+ * e-mail answer threads under the patient's latest e-mail and its reply address leads back here ({@link ReplyThreads}).
  */
 @Service
 public class ConversationReplies {
@@ -40,10 +42,11 @@ public class ConversationReplies {
     private final InboxEvents events;
     private final AuditLog auditLog;
     private final OutboundEntries outbound;
+    private final ReplyThreads replyThreads;
     private final Clock clock;
 
     ConversationReplies(JdbcClient jdbc, Conversations conversations, Messages messages, StaffUsers staffUsers,
-            InboxEvents events, AuditLog auditLog, OutboundEntries outbound, Clock clock) {
+            InboxEvents events, AuditLog auditLog, OutboundEntries outbound, ReplyThreads replyThreads, Clock clock) {
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
@@ -51,6 +54,7 @@ public class ConversationReplies {
         this.events = events;
         this.auditLog = auditLog;
         this.outbound = outbound;
+        this.replyThreads = replyThreads;
         this.clock = clock;
     }
 
@@ -75,10 +79,14 @@ public class ConversationReplies {
             case "PORTAL" -> Channel.IN_APP;
             default -> Channel.PREFERRED; // a voicemail: the patient's preferred way of being written to
         };
+        // PREFERRED may turn out to be e-mail; the hub ignores threading on any other channel.
+        ReplyThreading threading = replyChannel == Channel.EMAIL || replyChannel == Channel.PREFERRED
+                ? replyThreads.forReply(conversation) : null;
         Message message = messages.send(caller.practice(), caller.actor(), new SendRequest(summary.patientId(), null,
                 replyChannel, TEMPLATE, Map.of("text", text, "staffName", signature(caller)),
                 summary.queue().clinical() ? Purpose.CARE : Purpose.TRANSACTIONAL,
-                idempotencyKey == null ? null : "inbox-reply:" + conversation + ":" + idempotencyKey, null, true));
+                idempotencyKey == null ? null : "inbox-reply:" + conversation + ":" + idempotencyKey, null, true,
+                threading));
         boolean first = record(caller, conversation, message, text);
         if (first) {
             auditLog.record(AuditEvent.of(caller, "inbox.conversation.replied",

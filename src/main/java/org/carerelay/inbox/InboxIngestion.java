@@ -38,14 +38,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes each message the hub hands on into the inbox: matches it to its patient (exactly one holder of the address;
- * a family phone or an unknown address waits for staff), triages it, threads it into the patient's open
- * conversation or opens one, routes it to a queue and starts its reply clock. Runs after the webhook's transaction
- * commits, from the event publication registry: a failure here is retried, and the raw message is never lost.
+ * a family phone or an unknown address waits for staff), triages it, threads it into the conversation it answers
+ * (an e-mail reply, {@link ReplyThreads}) or else the patient's open conversation, or opens one, routes it to a
+ * queue and starts its reply clock. Runs after the webhook's transaction commits, from the event publication
+ * registry: a failure here is retried, and the raw message is never lost.
  */
 @Component
 class InboxIngestion {
 
     private static final Actor ACTOR = Actor.system("inbox");
+    private static final String OPEN_COLUMNS = "id, urgent, crisis, category, location_id, sla_due_at, status";
 
     private final JdbcClient jdbc;
     private final InboundMessages inbound;
@@ -57,6 +59,7 @@ class InboxIngestion {
     private final InboxEvents events;
     private final Escalations escalations;
     private final AfterHoursReplies afterHours;
+    private final ReplyThreads replyThreads;
     private final AuditLog auditLog;
     private final JsonMapper json;
     private final PhiCipher cipher;
@@ -64,9 +67,11 @@ class InboxIngestion {
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
-            AfterHoursReplies afterHours, AuditLog auditLog, JsonMapper json, PhiCipher cipher, Clock clock) {
+            AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
+            PhiCipher cipher, Clock clock) {
         this.escalations = escalations;
         this.afterHours = afterHours;
+        this.replyThreads = replyThreads;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.inbound = inbound;
@@ -155,7 +160,8 @@ class InboxIngestion {
                 .param("key", practice + ":inbox:" + (patient != null ? patient : message.sender()))
                 .query((java.sql.ResultSet rs) -> {
                 });
-        Optional<OpenConversation> open = openConversation(practice, patient, message.sender());
+        Optional<OpenConversation> open = answeredConversation(practice, patient, message)
+                .or(() -> openConversation(practice, patient, message.sender()));
         Location location = open.isEmpty() ? location(practice, patient)
                 : open.get().locationId() == null ? null
                 : locations.get(practice, new LocationId(open.get().locationId()));
@@ -188,6 +194,10 @@ class InboxIngestion {
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",
                 conversation), Map.of("message", id, "matched", patient != null, "category", decision.category(),
                 "urgent", decision.urgent(), "crisis", decision.crisis())));
+        if (open.isPresent() && open.get().resolved()) {
+            auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.reopened",
+                    AuditEvent.Target.of("conversation", conversation), Map.of("message", id, "by", "email-reply")));
+        }
         if (decision.urgent() || decision.crisis()) {
             escalations.raise(practice, conversation, decision.crisis());
         }
@@ -211,22 +221,48 @@ class InboxIngestion {
         return holders.size() == 1 ? holders.get(0) : null;
     }
 
+    /**
+     * The conversation an e-mail answers, whatever its age and even resolved, when the sender is that
+     * conversation's: its patient, or for a conversation still waiting for its patient, the same address. A reply
+     * address or a Message-ID never says whose message it is: from anyone else (a relative writing from their own
+     * address, a forwarded mail) it is filed by the usual rules, so no message reaches a patient's conversation
+     * without matching that patient, and staff match an unknown sender as they would any other.
+     */
+    private Optional<OpenConversation> answeredConversation(PracticeId practice, PatientId patient,
+            InboundMessage message) {
+        if (!message.channel().equals("EMAIL")) {
+            return Optional.empty();
+        }
+        String sender = patient != null ? "patient_id = :who" : "patient_id IS NULL AND sender = :who";
+        return replyThreads.answered(practice, message.id()).flatMap(id -> jdbc.sql("SELECT " + OPEN_COLUMNS
+                        + " FROM conversation WHERE id = :id AND practice_id = :practice AND " + sender + " FOR UPDATE")
+                .param("id", id)
+                .param("practice", practice.value())
+                .param("who", patient != null ? patient.value() : message.sender())
+                .query((rs, n) -> openConversation(rs))
+                .optional());
+    }
+
     /** The open conversation a new message joins: the patient's (or, unmatched, the sender's) latest, if recent. */
     private Optional<OpenConversation> openConversation(PracticeId practice, PatientId patient, String sender) {
         Instant since = clock.instant().minus(Duration.ofHours(settings.get(practice,
                 Setting.INBOX_THREAD_WINDOW_HOURS)));
         String match = patient != null ? "patient_id = :who" : "patient_id IS NULL AND sender = :who";
-        return jdbc.sql("SELECT id, urgent, crisis, category, queue, location_id, sla_due_at FROM conversation "
+        return jdbc.sql("SELECT " + OPEN_COLUMNS + " FROM conversation "
                         + "WHERE practice_id = :practice AND status = 'OPEN' AND " + match
                         + " AND last_message_at > :since ORDER BY last_message_at DESC LIMIT 1 FOR UPDATE")
                 .param("practice", practice.value())
                 .param("who", patient != null ? patient.value() : sender)
                 .param("since", Timestamp.from(since))
-                .query((rs, n) -> new OpenConversation(rs.getObject("id", UUID.class), rs.getBoolean("urgent"),
-                        rs.getBoolean("crisis"), Category.valueOf(rs.getString("category")),
-                        rs.getObject("location_id", UUID.class),
-                        rs.getTimestamp("sla_due_at") == null ? null : rs.getTimestamp("sla_due_at").toInstant()))
+                .query((rs, n) -> openConversation(rs))
                 .optional();
+    }
+
+    private static OpenConversation openConversation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new OpenConversation(rs.getObject("id", UUID.class), rs.getBoolean("urgent"), rs.getBoolean("crisis"),
+                Category.valueOf(rs.getString("category")), rs.getObject("location_id", UUID.class),
+                rs.getTimestamp("sla_due_at") == null ? null : rs.getTimestamp("sla_due_at").toInstant(),
+                rs.getString("status").equals("RESOLVED"));
     }
 
     private UUID start(PracticeId practice, PatientId patient, Location location, SlaClock hours,
@@ -263,9 +299,10 @@ class InboxIngestion {
     }
 
     /**
-     * Adds a message to an open conversation: it becomes the latest, an urgent or crisis message raises the
+     * Adds a message to a conversation: it becomes the latest, an urgent or crisis message raises the
      * conversation's flags and sends it to the on-call queue, and the reply clock starts if nothing was awaiting
-     * a reply (or, for an urgent message, shortens to the urgent clock).
+     * a reply (or, for an urgent message, shortens to the urgent clock). A resolved conversation (one an e-mail
+     * answers) opens again.
      */
     private UUID join(PracticeId practice, OpenConversation open, SlaClock hours, InboundMessage message,
             TriageDecision decision, Instant now) {
@@ -276,7 +313,7 @@ class InboxIngestion {
         boolean restartClock = open.slaDueAt() == null || sla.dueAt().isBefore(open.slaDueAt());
         jdbc.sql("""
                 UPDATE conversation SET last_message_at = greatest(last_message_at, :at), channel = :channel,
-                       urgent = :urgent, crisis = :crisis,
+                       urgent = :urgent, crisis = :crisis, status = 'OPEN', resolved_at = NULL,
                        queue = CASE WHEN :urgent THEN 'ON_CALL' ELSE queue END,
                        sla_started_at = CASE WHEN :restart THEN :slaStart ELSE sla_started_at END,
                        sla_warn_at = CASE WHEN :restart THEN :slaWarn ELSE sla_warn_at END,
@@ -329,7 +366,8 @@ class InboxIngestion {
     private record Sla(Instant warnAt, Instant dueAt) {
     }
 
+    /** A conversation a message joins; {@code resolved} for one an e-mail answers after it was resolved. */
     private record OpenConversation(UUID id, boolean urgent, boolean crisis, Category category, UUID locationId,
-            Instant slaDueAt) {
+            Instant slaDueAt, boolean resolved) {
     }
 }

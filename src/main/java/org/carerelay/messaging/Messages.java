@@ -21,6 +21,7 @@ import org.carerelay.messaging.policy.PolicyFacts;
 import org.carerelay.messaging.policy.PolicyOutcome;
 import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.carerelay.messaging.dispatch.DeliveryLog;
+import org.carerelay.messaging.dispatch.ThreadHeaders;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.SmsSegments;
 import org.carerelay.messaging.template.TemplateException;
@@ -81,13 +82,14 @@ public class Messages {
     private final DeliveryPolicy policy;
     private final DeliveryLog deliveryLog;
     private final DeliveryContent content;
+    private final EmailThreads emailThreads;
     private final JsonMapper json;
     private final Clock clock;
 
     Messages(JdbcClient jdbc, NamedParameterJdbcTemplate batch, AuditLog auditLog, Patients patients,
             Practices practices, Templates templates, TemplateRenderer renderer, DeliveryPolicy policy,
             DeliveryLog deliveryLog, DeliveryContent content, ClinicalAccess clinicalAccess, Unsubscribes unsubscribes,
-            JsonMapper json, Clock clock) {
+            EmailThreads emailThreads, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.clinicalAccess = clinicalAccess;
@@ -100,6 +102,7 @@ public class Messages {
         this.policy = policy;
         this.deliveryLog = deliveryLog;
         this.content = content;
+        this.emailThreads = emailThreads;
         this.json = json;
         this.clock = clock;
     }
@@ -230,12 +233,15 @@ public class Messages {
                     : rendered.sms();
             default -> rendered.inAppBody();
         };
+        DeliveryId delivery = DeliveryId.random();
         return new Draft(MessageId.random(), patient.id(), template, request.purpose(), request.channel(),
-                request.idempotencyKey(), request.notBefore(), new DraftDelivery(DeliveryId.random(), choice.channel(),
+                request.idempotencyKey(), request.notBefore(), new DraftDelivery(delivery, choice.channel(),
                         choice.contact() == null ? patient.id().toString() : choice.contact().value(),
                         choice.contact() == null ? null : choice.contact().id().value(), zone.getId(),
                         choice.channel() == Channel.EMAIL ? rendered.emailSubject() : rendered.inAppTitle(), text,
-                        rendered.emailHtml(), unsubscribeToken, choice.outcome()));
+                        rendered.emailHtml(), unsubscribeToken, choice.channel() == Channel.EMAIL
+                                ? emailThreads.headers(practice, delivery, request.threading()) : ThreadHeaders.NONE,
+                        choice.outcome()));
     }
 
     /**
@@ -323,10 +329,12 @@ public class Messages {
         RenderedMessage rendered = renderer.render(template.parts(), channel, model, ZoneId.of("UTC"),
                 template.language());
         boolean email = channel == Channel.EMAIL;
+        DeliveryId delivery = DeliveryId.random();
         Draft draft = new Draft(MessageId.random(), null, template, purpose, channel, null, null,
-                new DraftDelivery(DeliveryId.random(), channel, recipient, null, null,
+                new DraftDelivery(delivery, channel, recipient, null, null,
                         email ? rendered.emailSubject() : null, email ? rendered.emailText() : rendered.sms(),
                         email ? rendered.emailHtml() : null, null,
+                        email ? emailThreads.headers(practice, delivery, null) : ThreadHeaders.NONE,
                         new PolicyOutcome(DeliveryStatus.QUEUED, null, clock.instant(), false, List.of(decision))));
         write(practice, actor, List.of(draft));
         return find(practice, draft.id());
@@ -373,10 +381,11 @@ public class Messages {
         batch.batchUpdate("""
                 INSERT INTO delivery (id, practice_id, message_id, channel, recipient, contact_point_id, time_zone,
                                       subject, body_text, body_html, sms_segments, sms_encoding, status, reason,
-                                      decisions, under_exemption, due_at, unsubscribe_token, created_at, updated_at)
+                                      decisions, under_exemption, due_at, unsubscribe_token, email_message_id,
+                                      in_reply_to, email_references, reply_to, created_at, updated_at)
                 VALUES (:id, :practice, :message, :channel, :recipient, :contact, :timeZone, :subject, :text, :html,
                         :segments, :encoding, :status, :reason, CAST(:decisions AS jsonb), :exemption, :due,
-                        :unsubscribe, :now, :now)""",
+                        :unsubscribe, :emailMessageId, :inReplyTo, :references, :replyTo, :now, :now)""",
                 stored.stream().map(draft -> deliveryRow(practice, draft, now)).toArray(SqlParameterSource[]::new));
         List<DeliveryLog.Entry> timeline = new ArrayList<>();
         for (Draft draft : stored) {
@@ -417,6 +426,12 @@ public class Messages {
                 .addValue("exemption", outcome.underExemption())
                 .addValue("due", outcome.dueAt() == null ? now : Timestamp.from(outcome.dueAt()))
                 .addValue("unsubscribe", delivery.unsubscribeToken())
+                .addValue("emailMessageId", delivery.thread().messageId())
+                .addValue("inReplyTo", content.seal(delivery.id().value(), "in_reply_to",
+                        delivery.thread().inReplyTo()))
+                .addValue("references", content.seal(delivery.id().value(), "email_references",
+                        delivery.thread().references()))
+                .addValue("replyTo", delivery.thread().replyTo())
                 .addValue("now", now);
     }
 
@@ -687,7 +702,7 @@ public class Messages {
     }
 
     private record DraftDelivery(DeliveryId id, Channel channel, String recipient, UUID contactPoint,
-            String timeZone, String subject, String text, String html, String unsubscribeToken,
+            String timeZone, String subject, String text, String html, String unsubscribeToken, ThreadHeaders thread,
             PolicyOutcome outcome) {
 
         SmsSegments segments() {

@@ -17,10 +17,18 @@ import org.carerelay.practice.PatientId;
  * @param notBefore      nothing leaves before this time; null for now
  * @param answersPatient a member of staff answering a message the patient sent: a text needs no prior consent
  *                       (the patient started the exchange), though an opt-out still holds
+ * @param threading      for an e-mail, the message it answers and the token its reply address carries; null for none
  */
 public record SendRequest(PatientId patient, ContactPointId contactPoint, Channel channel, String templateKey,
         Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore,
-        boolean answersPatient) {
+        boolean answersPatient, ReplyThreading threading) {
+
+    public SendRequest(PatientId patient, ContactPointId contactPoint, Channel channel, String templateKey,
+            Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore,
+            boolean answersPatient) {
+        this(patient, contactPoint, channel, templateKey, context, purpose, idempotencyKey, notBefore, answersPatient,
+                null);
+    }
 
     public SendRequest(PatientId patient, ContactPointId contactPoint, Channel channel, String templateKey,
             Map<String, Object> context, Purpose purpose, String idempotencyKey, Instant notBefore) {

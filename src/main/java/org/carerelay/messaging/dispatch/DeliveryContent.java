@@ -21,7 +21,10 @@ public class DeliveryContent {
         this.cipher = cipher;
     }
 
-    /** {@code value} sealed for {@code column} (subject, body_text, body_html) of delivery {@code id}. */
+    /**
+     * {@code value} sealed for {@code column} (subject, body_text, body_html, and an e-mail reply's in_reply_to and
+     * email_references, which name the patient's own mail) of delivery {@code id}.
+     */
     public String seal(UUID id, String column, String value) {
         return cipher.seal(value, place(id, column));
     }

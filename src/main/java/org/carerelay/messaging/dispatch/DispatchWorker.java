@@ -207,7 +207,9 @@ public class DispatchWorker {
                         Purpose.valueOf(rs.getString("purpose")), rs.getString("recipient"),
                         content.open(rs, "subject"), content.open(rs, "body_text"), content.open(rs, "body_html"),
                         rs.getObject("sms_segments", Integer.class), rs.getInt("attempts"),
-                        rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token"))))
+                        rs.getString("time_zone"), unsubscribes.url(rs.getString("unsubscribe_token")),
+                        new ThreadHeaders(rs.getString("email_message_id"), content.open(rs, "in_reply_to"),
+                                content.open(rs, "email_references"), rs.getString("reply_to"))))
                 .list();
         return claimed;
     }

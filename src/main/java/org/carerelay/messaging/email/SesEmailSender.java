@@ -23,9 +23,11 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
- * Email through the Amazon SES v2 API ({@code SendEmail}, AWS SDK for Java v2). Credentials come only from the
- * default provider chain (instance role, environment, profile), never from settings. Throttling and 5xx are
- * transient; other SES errors (message rejected, unverified sender) permanent, with SES's error code.
+ * Email through the Amazon SES v2 API ({@code SendEmail}, AWS SDK for Java v2), a simple message with headers of
+ * our own: a reply's In-Reply-To and References, and its reply address. Not the Message-ID: SES gives every message
+ * its own, and {@code EmailThreads} knows an answer to it by the SES message id the delivery keeps. Credentials come
+ * only from the default provider chain (instance role, environment, profile), never from settings. Throttling and
+ * 5xx are transient; other SES errors (message rejected, unverified sender) permanent, with SES's error code.
  */
 @Component
 class SesEmailSender implements ChannelSender {
@@ -62,6 +64,11 @@ class SesEmailSender implements ChannelSender {
                 .value(message.deliveryId().toString()).build());
         message.listUnsubscribeHeaders().forEach((name, value) ->
                 headers.add(MessageHeader.builder().name(name).value(value).build()));
+        message.thread().headers().forEach((name, value) -> {
+            if (!name.equals("Message-ID")) {
+                headers.add(MessageHeader.builder().name(name).value(value).build());
+            }
+        });
         return headers;
     }
 
@@ -82,6 +89,9 @@ class SesEmailSender implements ChannelSender {
                             .headers(headers(message))));
             if (!configurationSet.isBlank()) {
                 request.configurationSetName(configurationSet);
+            }
+            if (message.thread().replyTo() != null) {
+                request.replyToAddresses(message.thread().replyTo());
             }
             return new SendOutcome.Accepted(PROVIDER, client.obtain().sendEmail(request.build()).messageId(), false);
         } catch (SesV2Exception e) {

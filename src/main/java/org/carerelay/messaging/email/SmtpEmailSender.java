@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.dispatch.ChannelSender;
 import org.carerelay.messaging.dispatch.OutgoingMessage;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Email over SMTP (any relay, the SES SMTP interface included): multipart/alternative with the plain text and
- * the branded HTML, from the practice's sender identity. SMTP 4xx replies and connection trouble are transient,
- * 5xx replies permanent, with the reply code kept as the reason.
+ * the branded HTML, from the practice's sender identity, under the delivery's own Message-ID and, for a reply, with
+ * its In-Reply-To, References and reply address. SMTP 4xx replies and connection trouble are transient, 5xx
+ * replies permanent, with the reply code kept as the reason.
  */
 @Component
 class SmtpEmailSender implements ChannelSender {
@@ -73,9 +75,16 @@ class SmtpEmailSender implements ChannelSender {
             } else {
                 helper.setText(message.text());
             }
+            if (message.thread().replyTo() != null) {
+                helper.setReplyTo(message.thread().replyTo());
+            }
             mime.setHeader(DELIVERY_HEADER, message.deliveryId().toString());
             for (var header : message.listUnsubscribeHeaders().entrySet()) {
                 mime.setHeader(header.getKey(), header.getValue());
+            }
+            // Spring's sender keeps a Message-ID set here, so a retry goes out under the same one.
+            for (var header : message.thread().headers().entrySet()) {
+                mime.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
             }
             sender.send(mime);
             return new SendOutcome.Accepted(PROVIDER, mime.getMessageID(), false);

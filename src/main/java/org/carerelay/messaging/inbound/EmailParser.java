@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -32,6 +34,9 @@ import org.jsoup.Jsoup;
 final class EmailParser {
 
     static final int MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+    /** A longer References is trimmed to its first id and its latest ones, the ids threading looks at. */
+    static final int MAX_REFERENCES = 100;
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
     private static final Session SESSION;
 
     static {
@@ -69,9 +74,12 @@ final class EmailParser {
             Body body = new Body();
             walk(message, body);
             String text = body.plain != null ? body.plain : body.html != null ? htmlToText(body.html) : "";
+            List<String> messageId = messageIds(message.getHeader("Message-ID", " "));
             return new ParsedEmail(hasSender ? from.getAddress().toLowerCase(Locale.ROOT) : null,
                     hasSender ? from.getPersonal() : null,
-                    recipients(message), message.getSubject(), message.getMessageID(), text.strip(),
+                    recipients(message), message.getSubject(), messageId.isEmpty() ? null : messageId.get(0),
+                    messageIds(message.getHeader("In-Reply-To", " ")),
+                    messageIds(message.getHeader("References", " ")), text.strip(),
                     QuotedHistory.reply(text), body.attachments, body.refused);
         } catch (MessagingException | IOException e) {
             throw new MalformedEmailException("it is not a readable MIME message");
@@ -158,6 +166,28 @@ final class EmailParser {
                 new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false));
         return org.jsoup.parser.Parser.unescapeEntities(text.replace("\\n", "\n"), false)
                 .replaceAll("[ \\t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    /**
+     * The message ids ({@code <left@right>}) a Message-ID, In-Reply-To or References header names, in order, without
+     * the comments and phrases some mail programs add; none for an absent header.
+     */
+    static List<String> messageIds(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        Set<String> found = new LinkedHashSet<>();
+        Matcher id = MESSAGE_ID.matcher(header);
+        while (id.find()) {
+            found.add(id.group());
+        }
+        List<String> ids = List.copyOf(found);
+        if (ids.size() <= MAX_REFERENCES) {
+            return ids;
+        }
+        List<String> trimmed = new ArrayList<>(ids.subList(ids.size() - MAX_REFERENCES + 1, ids.size()));
+        trimmed.add(0, ids.get(0));
+        return trimmed;
     }
 
     private static List<String> recipients(MimeMessage message) throws MessagingException {

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An e-mail that reached the practice: routed to the practice by the address it was sent to (the practice's
- * sender address, or {@code anything+<practice slug>@…}), kept whole and sealed with its attachments, and handed to
- * the inbox ({@link InboundMessageReceived}). The same message delivered twice is kept once.
+ * sender address, or {@code anything+<practice slug>@…}, either perhaps extended into a reply address,
+ * {@link ReplyAddresses}), kept whole and sealed with its attachments, with what it says about the thread it
+ * continues, and handed to the inbox ({@link InboundMessageReceived}). The same message delivered twice is kept once.
  */
 @Service
 public class InboundEmails {
@@ -85,9 +86,10 @@ public class InboundEmails {
                 : email.messageId() != null ? email.messageId() : "sha256:" + sha256(source);
         int inserted = jdbc.sql("""
                 INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, subject, reply, raw,
-                                             provider, provider_message_id, received_at, keyword)
+                                             provider, provider_message_id, received_at, keyword, email_message_id,
+                                             in_reply_to, email_references, reply_tokens)
                 VALUES (:id, :practice, 'EMAIL', :from, :to, :body, :subject, :reply, :raw, :provider, :messageKey,
-                        :now, false)
+                        :now, false, :emailMessageId, :inReplyTo, :references, :replyTokens)
                 ON CONFLICT (provider, provider_message_id) DO NOTHING""")
                 .param("id", id)
                 .param("practice", practice.value())
@@ -100,6 +102,11 @@ public class InboundEmails {
                 .param("provider", provider)
                 .param("messageKey", messageKey)
                 .param("now", Timestamp.from(clock.instant()))
+                .param("emailMessageId", cipher.seal(email.messageId(), "inbound_message.email_message_id:" + id))
+                .param("inReplyTo", sealedIds(email.inReplyTo(), "inbound_message.in_reply_to:" + id))
+                .param("references", sealedIds(email.references(), "inbound_message.email_references:" + id))
+                .param("replyTokens", email.recipients().stream().map(ReplyAddresses::token)
+                        .flatMap(Optional::stream).distinct().toArray(String[]::new))
                 .update();
         if (inserted == 0) {
             return Outcome.DUPLICATE;
@@ -135,18 +142,27 @@ public class InboundEmails {
                 .update();
     }
 
-    /** The practice an address belongs to: its stored sender address, or the slug after a "+". */
+    /** Message ids, space-separated as in the header, sealed; null for none. */
+    private String sealedIds(List<String> ids, String place) {
+        return ids.isEmpty() ? null : cipher.seal(String.join(" ", ids), place);
+    }
+
+    /**
+     * The practice an address belongs to: its stored sender address, or the slug after a "+". A reply address
+     * routes as the address it extends: its token says which exchange the mail continues, never whose mail it is.
+     */
     private Optional<Routed> route(List<String> recipients) {
-        for (String address : recipients) {
+        for (String recipient : recipients) {
+            String address = ReplyAddresses.withoutToken(recipient);
             List<PracticeId> owners = settings.practicesStoring(Setting.EMAIL_SENDER_ADDRESS, address);
             if (owners.size() == 1) {
-                return Optional.of(new Routed(owners.get(0), address));
+                return Optional.of(new Routed(owners.get(0), recipient));
             }
             Matcher plus = PLUS_SLUG.matcher(address);
             if (plus.matches()) {
                 Optional<PracticeId> bySlug = practices.bySlug(plus.group(1)).map(p -> p.id());
                 if (bySlug.isPresent()) {
-                    return Optional.of(new Routed(bySlug.get(), address));
+                    return Optional.of(new Routed(bySlug.get(), recipient));
                 }
             }
         }

@@ -8,6 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.carerelay.FakeAwsEndpoint;
@@ -16,10 +19,14 @@ import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Delivery;
+import org.carerelay.messaging.EmailThreads;
+import org.carerelay.messaging.Message;
 import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.ReplyThreading;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.inbound.InboundEmails;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
@@ -134,6 +141,49 @@ class SesEmailSenderIntegrationTests {
         Delivery throttled = sendAndDispatch();
         assertThat(throttled.status().name()).isEqualTo("QUEUED");
         assertThat(throttled.reason()).isEqualTo("retry:ses-TooManyRequestsException");
+    }
+
+    @Test
+    void aReplyCarriesItsThreadAndReplyAddressAndAnAnswerToTheMessageIdSesGaveIsKnown() {
+        ses.stubFor(post(urlEqualTo(SEND)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"MessageId\": \"010001934aa1b2c3-5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f-000000\"}")));
+        String office = "office-" + UUID.randomUUID() + "@clinic.example.test";
+        TestPractices.store(context, practice.id(), "email.sender-address", office);
+        UUID question = receive("From: ana.lopez@example.test", "To: " + office, "Subject: Parking",
+                "Message-ID: <question-1@example.test>", "", "Where do I park?");
+        String token = ReplyThreading.newToken();
+
+        Message reply = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.EMAIL, "inbox-reply", Map.of("text", "Behind the building.", "staffName", "Sam"),
+                Purpose.TRANSACTIONAL, null, null, true, new ReplyThreading(question, token)));
+        worker.dispatchDue();
+
+        ses.verify(postRequestedFor(urlEqualTo(SEND))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Headers[?(@.Name == 'In-Reply-To')].Value",
+                        containing("<question-1@example.test>")))
+                .withRequestBody(matchingJsonPath("$.Content.Simple.Headers[?(@.Name == 'References')].Value",
+                        containing("<question-1@example.test>")))
+                .withRequestBody(matchingJsonPath("$.ReplyToAddresses[0]",
+                        containing(office.replace("@", "+r-" + token + "@")))));
+        assertThat(ses.findAll(postRequestedFor(urlEqualTo(SEND))).get(0).getBodyAsString())
+                .as("SES sets the Message-ID itself").doesNotContain("Message-ID");
+
+        UUID answer = receive("From: ana.lopez@example.test", "To: " + office, "Subject: Re: Parking",
+                "Message-ID: <answer-2@example.test>",
+                "In-Reply-To: <010001934aa1b2c3-5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f-000000@email.amazonses.com>",
+                "", "Thanks!");
+        assertThat(context.getBean(EmailThreads.class).of(practice.id(), answer).answers())
+                .containsExactly(reply.id());
+    }
+
+    /** An e-mail from the patient, as the inbound webhook takes it; its inbound message's id. */
+    private UUID receive(String... lines) {
+        context.getBean(InboundEmails.class).receive((String.join("\r\n", lines) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII), "email", null);
+        return context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("SELECT id FROM inbound_message WHERE practice_id = :p ORDER BY received_at DESC, id LIMIT 1")
+                .param("p", practice.id().value()).query(UUID.class).single();
     }
 
     private Delivery sendAndDispatch() {

@@ -2,6 +2,9 @@ package org.carerelay.messaging.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -9,6 +12,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -16,8 +20,10 @@ import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
 import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.ReplyThreading;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.messaging.dispatch.DispatchWorker;
+import org.carerelay.messaging.inbound.InboundEmails;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
@@ -108,5 +114,39 @@ class SmtpEmailSenderIntegrationTests {
         assertThat(jdbc.sql("SELECT status || ' ' || provider FROM delivery WHERE id = :id")
                 .param("id", message.deliveries().get(0).id().value()).query(String.class).single())
                 .isEqualTo("SENT smtp");
+    }
+
+    @Test
+    void aReplyThreadsUnderThePatientsEmailAndItsReplyAddressLeadsBack() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        String office = "office-" + UUID.randomUUID() + "@clinic.example.test";
+        TestPractices.store(context, practice.id(), "email.sender-address", office);
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("ana.lopez@thread-reply.test"));
+        context.getBean(InboundEmails.class).receive(String.join("\r\n",
+                "From: Ana Lopez <ana.lopez@thread-reply.test>", "To: " + office, "Subject: Question",
+                "Message-ID: <question-2@thread-reply.test>",
+                "In-Reply-To: <earlier-1@clinic.example.test>",
+                "References: <start-0@thread-reply.test> <earlier-1@clinic.example.test>", "", "Can I come at 3?", "")
+                .getBytes(StandardCharsets.US_ASCII), "email", null);
+        UUID question = jdbc.sql("SELECT id FROM inbound_message WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(UUID.class).single();
+        String token = ReplyThreading.newToken();
+
+        Message reply = messages.send(practice.id(), Actor.system("test"), new SendRequest(patient.id(), null,
+                Channel.EMAIL, "inbox-reply", Map.of("text", "Yes, 3 works.", "staffName", "Sam"),
+                Purpose.TRANSACTIONAL, null, null, true, new ReplyThreading(question, token)));
+        worker.dispatchDue();
+
+        MimeMessage mail = smtp.getReceivedMessagesForDomain("thread-reply.test")[0];
+        assertThat(mail.getMessageID()).isEqualTo("<" + reply.deliveries().get(0).id() + "@clinic.example.test>");
+        assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo("<question-2@thread-reply.test>");
+        assertThat(MimeUtility.unfold(mail.getHeader("References", null))).isEqualTo(
+                "<start-0@thread-reply.test> <earlier-1@clinic.example.test> <question-2@thread-reply.test>");
+        assertThat(mail.getReplyTo()).extracting(Object::toString)
+                .containsExactly(office.replace("@", "+r-" + token + "@"));
+        assertThat(jdbc.sql("SELECT email_message_id FROM delivery WHERE id = :id")
+                .param("id", reply.deliveries().get(0).id().value()).query(String.class).single())
+                .as("kept, so an answer to it is known").isEqualTo(mail.getMessageID());
     }
 }

@@ -68,4 +68,36 @@ class EmailParserTests {
         assertThatThrownBy(() -> EmailParser.parse("just some words".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEmailException.class);
     }
+
+    @Test
+    void readsTheMessageIdsThatThreadAMessage() {
+        ParsedEmail email = EmailParser.parse(("""
+                From: Ana Lopez <ana@patient.example.test>
+                To: office@clinic.example.test
+                Subject: Re: your message
+                Message-ID: <answer-2@patient.example.test>
+                In-Reply-To: <reply-1@clinic.example.test> (Your reply)
+                References: <question-1@patient.example.test>
+                 <reply-1@clinic.example.test>
+                Content-Type: text/plain; charset=us-ascii
+
+                Thank you!
+                """).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(email.messageId()).isEqualTo("<answer-2@patient.example.test>");
+        assertThat(email.inReplyTo()).containsExactly("<reply-1@clinic.example.test>");
+        assertThat(email.references()).containsExactly("<question-1@patient.example.test>",
+                "<reply-1@clinic.example.test>");
+    }
+
+    @Test
+    void aVeryLongReferencesKeepsItsFirstIdAndTheLatest() {
+        StringBuilder references = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            references.append(" <m").append(i).append("@patient.example.test>");
+        }
+        assertThat(EmailParser.messageIds(references.toString())).hasSize(EmailParser.MAX_REFERENCES)
+                .startsWith("<m0@patient.example.test>").endsWith("<m149@patient.example.test>");
+        assertThat(EmailParser.messageIds("no ids here")).isEmpty();
+        assertThat(EmailParser.messageIds(null)).isEmpty();
+    }
 }
