@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.SealedDeliveries;
 import org.carerelay.TestPatients;
@@ -92,6 +93,7 @@ class EmailRepliesIntegrationTests {
                 .andExpect(jsonPath("$.summary.status").value("OPEN"))
                 .andExpect(jsonPath("$.summary.slaState").value("on_track"))
                 .andExpect(jsonPath("$.messages[2].text").value("Thanks! Could you also send the one from March?"));
+        AuditTrail.chain(context);
         assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                 + "AND action = 'inbox.conversation.reopened'")).isEqualTo(1);
 
