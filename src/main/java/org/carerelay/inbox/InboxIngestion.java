@@ -208,6 +208,12 @@ class InboxIngestion {
         return Optional.of(conversation);
     }
 
+    /** The conversation an already filed inbound message is in. */
+    UUID conversationOf(UUID inboundMessageId) {
+        return jdbc.sql("SELECT conversation_id FROM inbox_message WHERE inbound_message_id = :id")
+                .param("id", inboundMessageId).query(UUID.class).single();
+    }
+
     private boolean alreadyFiled(UUID inboundMessageId) {
         return jdbc.sql("SELECT EXISTS (SELECT FROM inbox_message WHERE inbound_message_id = :id)")
                 .param("id", inboundMessageId).query(Boolean.class).single();
@@ -215,6 +221,9 @@ class InboxIngestion {
 
     /** The one patient who holds the sender's address; null for none or several (never a guess). */
     private PatientId match(PracticeId practice, InboundMessage message) {
+        if (message.channel().equals("PORTAL")) {
+            return new PatientId(UUID.fromString(message.sender())); // written signed in: the patient is known
+        }
         ContactSystem system = message.channel().equals("EMAIL") ? ContactSystem.EMAIL : ContactSystem.PHONE;
         List<PatientId> holders = contactPoints.holders(practice, system, message.sender()).stream()
                 .map(ContactPoints.Holder::patient).distinct().toList();

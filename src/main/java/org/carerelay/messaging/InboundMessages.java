@@ -1,5 +1,7 @@
 package org.carerelay.messaging;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +10,8 @@ import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.sms.TwilioRecordings;
+import org.carerelay.practice.PatientId;
+import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +26,12 @@ public class InboundMessages {
     private final PhiCipher cipher;
     private final TwilioRecordings recordings;
     private final AuditLog auditLog;
+    private final Clock clock;
 
-    InboundMessages(JdbcClient jdbc, PhiCipher cipher, TwilioRecordings recordings, AuditLog auditLog) {
+    InboundMessages(JdbcClient jdbc, PhiCipher cipher, TwilioRecordings recordings, AuditLog auditLog,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.cipher = cipher;
         this.recordings = recordings;
         this.auditLog = auditLog;
@@ -48,6 +55,42 @@ public class InboundMessages {
         auditLog.record(AuditEvent.of(caller, "phi.voicemail.played", AuditEvent.Target.of("inbound_message", id),
                 Map.of()));
         return recordings.mp3(caller.practice(), url.get());
+    }
+
+    /**
+     * Keeps a secure message that signed-in {@code patient} wrote in the portal, as every inbound message is kept
+     * (its text sealed for its row), and returns its id; the caller files it. One {@code idempotencyKey} (the
+     * form's) keeps one message: a second submit of the same form returns the first one's id.
+     */
+    @Transactional
+    public UUID keepPortalMessage(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        String key = patient.value() + ":" + idempotencyKey;
+        Optional<UUID> kept = jdbc.sql("""
+                INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
+                                             provider_message_id, received_at, keyword)
+                VALUES (:id, :practice, 'PORTAL', :patient, 'portal', :body, 'portal', :key, :now, false)
+                ON CONFLICT (provider, provider_message_id) DO NOTHING
+                RETURNING id""")
+                .param("id", id)
+                .param("practice", practice.value())
+                .param("patient", patient.value().toString())
+                .param("body", cipher.seal(text, "inbound_message.body:" + id))
+                .param("key", key)
+                .param("now", Timestamp.from(clock.instant()))
+                .query(UUID.class)
+                .optional();
+        if (kept.isEmpty()) {
+            return jdbc.sql("SELECT id FROM inbound_message WHERE provider = 'portal' AND provider_message_id = :key "
+                            + "AND practice_id = :practice")
+                    .param("key", key)
+                    .param("practice", practice.value())
+                    .query(UUID.class)
+                    .single();
+        }
+        auditLog.record(new AuditEvent(practice, new Actor(Actor.Type.PATIENT, patient.value().toString()),
+                "inbound.received", AuditEvent.Target.of("inbound_message", id), Map.of("channel", "PORTAL")));
+        return id;
     }
 
     /**

@@ -120,7 +120,11 @@ class TriageIntegrationTests {
         assertThat(triage.classify(practice.id(), text, TriageChannel.SMS).category())
                 .as("nothing changes before the retrain").isEqualTo(before);
 
-        assertThat(triage.retrain(practice.id(), Actor.system("test"))).isEqualTo(1);
+        mvc.perform(post("/api/v1/triage/retraining").header("Authorization", practice.bearer(StaffRole.FRONT_DESK)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/triage/retraining").header("Authorization", practice.admin()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.generation").value(1));
 
         assertThat(triage.classify(practice.id(), text, TriageChannel.SMS).category()).isEqualTo(wanted);
         TestPractice other = TestPractices.register(context);

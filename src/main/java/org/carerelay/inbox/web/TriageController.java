@@ -54,4 +54,15 @@ class TriageController {
         UUID id = triage.recordCorrection(caller.practice(), caller.actor(), request.text(), request.category());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
+
+    /**
+     * Retrains the practice's model now from the shipped corpus and every correction its staff recorded (it also
+     * retrains nightly when there are new ones); answers when this node uses the new model.
+     */
+    @PostMapping("/retraining")
+    @RequiresPermission(Permissions.SETTINGS_MANAGE)
+    Map<String, Long> retrain() {
+        Caller caller = Callers.current();
+        return Map.of("generation", triage.retrain(caller.practice(), caller.actor()));
+    }
 }

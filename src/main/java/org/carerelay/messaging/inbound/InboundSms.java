@@ -77,14 +77,14 @@ public class InboundSms {
                 keyword.isPresent())) {
             return Outcome.DUPLICATE;
         }
+        if (keyword.isEmpty()) {
+            return Outcome.KEPT_FOR_INBOX; // the inbox matches the sender itself
+        }
         List<ContactPoints.Holder> holders = contactPoints.holders(practice, ContactSystem.PHONE, from);
         String language = holders.size() == 1
                 ? patients.find(practice, holders.get(0).patient()).preferredLanguage()
                 : practices.get(practice).defaultLanguage();
         Outcome outcome;
-        if (keyword.isEmpty()) {
-            return Outcome.KEPT_FOR_INBOX;
-        }
         switch (keyword.get()) {
             case OPT_OUT -> {
                 consent(practice, holders, false);
