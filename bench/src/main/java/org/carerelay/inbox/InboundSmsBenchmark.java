@@ -80,12 +80,18 @@ public final class InboundSmsBenchmark {
                 post(port, practice, 200, "warm-"); // JIT, pools, the triage model
                 awaitFiled(jdbc, practice, 200);
                 int before = pushes.get();
+                CpuTime cpuBefore = CpuTime.of(jdbc);
+                Map<String, Long> threadsBefore = threadCpu();
                 Instant started = Instant.now();
                 int failed = post(port, practice, MESSAGES, "run-");
                 Duration answered = Duration.between(started, Instant.now());
                 awaitFiled(jdbc, practice, 200 + MESSAGES);
                 Duration took = Duration.between(started, Instant.now());
+                CpuTime cpu = CpuTime.of(jdbc).minus(cpuBefore);
+                Map<String, Long> threadsAfter = threadCpu();
+                CpuTime baselineBefore = CpuTime.of(jdbc);
                 Duration baseline = baseline(jdbc, practice);
+                CpuTime baselineCpu = CpuTime.of(jdbc).minus(baselineBefore);
                 System.out.printf("%nInbound SMS webhooks, %d from %d clients over HTTP: all answered in %.1f s, "
                                 + "all filed in %.1f s, %.0f webhooks/s end to end (goal >= 500); %d refused; "
                                 + "%d live pushes%n", MESSAGES, CLIENTS, answered.toMillis() / 1000.0,
@@ -93,7 +99,56 @@ public final class InboundSmsBenchmark {
                         pushes.get() - before);
                 System.out.printf("Baseline, bare database work per message (3 inserts, own transaction, %d "
                         + "clients): %.0f messages/s%n", CLIENTS, MESSAGES / (baseline.toMillis() / 1000.0));
+                // CPU per message does not depend on what else the machine runs: cores / CPU per message is the
+                // ceiling a quiet machine of this many cores would reach.
+                System.out.printf("CPU per webhook: %.2f ms in the server's JVM (benchmark clients included) + %.2f ms "
+                                + "in PostgreSQL; baseline: %.2f ms in PostgreSQL%n", cpu.jvmMillis() / MESSAGES,
+                        cpu.postgresMillis() / MESSAGES, baselineCpu.postgresMillis() / MESSAGES);
+                threadsAfter.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                        .forEach(e -> System.out.printf("  %-28s %.2f ms per webhook%n", e.getKey(),
+                                e.getValue() / 1e6 / MESSAGES));
             }
+        }
+    }
+
+    /** CPU time of this JVM's threads so far, by thread name without its number. */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                byName.merge(info.getThreadName().replaceAll("\\d+", "N"),
+                        Math.max(0, threads.getThreadCpuTime(info.getThreadId())), Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    /** CPU time used so far by this JVM and by the embedded PostgreSQL's processes (read from /proc: Linux). */
+    record CpuTime(double jvmMillis, double postgresMillis) {
+
+        private static final double MILLIS_PER_TICK = 10; // USER_HZ is 100 on Linux
+
+        static CpuTime of(JdbcClient jdbc) {
+            double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
+            double postgres = 0;
+            for (Integer pid : jdbc.sql("SELECT pid FROM pg_stat_activity").query(Integer.class).list()) {
+                try {
+                    String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    postgres += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+                } catch (java.io.IOException e) {
+                    // the process ended between the query and the read
+                }
+            }
+            return new CpuTime(jvm, postgres);
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
         }
     }
 
