@@ -29,8 +29,10 @@ import org.carerelay.shared.Callers;
 import org.carerelay.shared.ConflictException;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
+import org.carerelay.shared.web.Downloads;
 import org.carerelay.shared.web.EventStreams;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -187,6 +189,16 @@ class InboxPageController {
                 .map(audio -> ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/mpeg"))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store").body(audio))
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    /** A file an e-mail came with, downloaded from the conversation (a PHI access, audited). */
+    @GetMapping("/console/inbox/attachments/{id}")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
+        return conversations.attachment(Callers.current(), id)
+                .map(file -> Downloads.attachment(file.attachment().filename(), file.attachment().contentType(),
+                        file.bytes()))
+                .orElseThrow(() -> new NotFoundException("Attachment"));
     }
 
     @GetMapping(value = "/console/inbox/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

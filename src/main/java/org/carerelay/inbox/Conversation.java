@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.carerelay.messaging.InboundAttachment;
+
 /**
  * A conversation with its messages, oldest first.
  *
@@ -19,8 +21,15 @@ public record Conversation(ConversationSummary summary, boolean contentHidden, L
      * @param text      absent when hidden from the viewer
      * @param reasons   the phrases that decided the triage; absent when hidden
      * @param voicemail the inbound message whose recording can be played, for a voicemail the viewer may read
+     * @param attachments the files an e-mail came with; absent when hidden (a file's name can be PHI)
      */
     public record Entry(UUID id, String direction, String channel, String text, Category category, Boolean urgent,
-            Boolean crisis, Double confidence, List<String> reasons, UUID staffId, Instant at, UUID voicemail) {
+            Boolean crisis, Double confidence, List<String> reasons, UUID staffId, Instant at, UUID voicemail,
+            List<InboundAttachment> attachments) {
+
+        Entry withAttachments(List<InboundAttachment> files) {
+            return new Entry(id, direction, channel, text, category, urgent, crisis, confidence, reasons, staffId, at,
+                    voicemail, files);
+        }
     }
 }

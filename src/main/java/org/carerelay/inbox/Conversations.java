@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +17,8 @@ import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
 import org.carerelay.inbox.triage.Triage;
+import org.carerelay.messaging.InboundAttachment;
+import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
@@ -55,14 +59,16 @@ public class Conversations {
     private final StaffUsers staffUsers;
     private final ClinicalAccess clinicalAccess;
     private final InboxEvents events;
+    private final InboundMessages inboundMessages;
     private final AuditLog auditLog;
     private final JsonMapper json;
     private final PhiCipher cipher;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, Triage triage, Patients patients, StaffUsers staffUsers,
-            ClinicalAccess clinicalAccess,
-            InboxEvents events, AuditLog auditLog, JsonMapper json, PhiCipher cipher, Clock clock) {
+            ClinicalAccess clinicalAccess, InboxEvents events, InboundMessages inboundMessages, AuditLog auditLog,
+            JsonMapper json, PhiCipher cipher, Clock clock) {
+        this.inboundMessages = inboundMessages;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.triage = triage;
@@ -178,18 +184,54 @@ public class Conversations {
     public Conversation view(Caller caller, UUID id) {
         ConversationSummary summary = summary(caller, id);
         boolean hidden = !maySee(caller, summary);
-        List<Conversation.Entry> entries = jdbc.sql("""
+        List<FiledEntry> filed = jdbc.sql("""
                 SELECT id, direction, channel, body, category, urgent, crisis, confidence, reasons, staff_id,
                        created_at, inbound_message_id
                 FROM inbox_message WHERE conversation_id = :id AND practice_id = :practice
                 ORDER BY created_at, id""")
                 .param("id", id)
                 .param("practice", caller.practice().value())
-                .query((rs, n) -> entry(rs, hidden))
+                .query((rs, n) -> new FiledEntry(entry(rs, hidden), rs.getObject("inbound_message_id", UUID.class)))
                 .list();
+        List<Conversation.Entry> entries = hidden ? filed.stream().map(FiledEntry::entry).toList()
+                : withAttachments(caller, filed);
         auditLog.record(AuditEvent.of(caller, "phi.conversation.viewed", AuditEvent.Target.of("conversation", id),
                 Map.of("content", !hidden)));
         return new Conversation(summary, hidden, entries);
+    }
+
+    /** An entry with the raw inbound message it was filed from (null for a reply). */
+    private record FiledEntry(Conversation.Entry entry, UUID inboundMessageId) {
+    }
+
+    private List<Conversation.Entry> withAttachments(Caller caller, List<FiledEntry> filed) {
+        Map<UUID, List<InboundAttachment>> files = inboundMessages.attachments(caller.practice(), filed.stream()
+                .map(FiledEntry::inboundMessageId).filter(Objects::nonNull).toList());
+        return filed.stream().map(row -> row.entry().withAttachments(
+                row.inboundMessageId() == null ? List.of() : files.getOrDefault(row.inboundMessageId(), List.of())))
+                .toList();
+    }
+
+    /**
+     * A file an e-mail of a conversation came with, for {@code caller} to open: a PHI access, audited; empty when
+     * unknown, refused (too large) or in a conversation whose clinical content the caller may not read.
+     */
+    @Transactional
+    public Optional<InboundAttachment.Content> attachment(Caller caller, UUID id) {
+        Optional<InboundAttachment.Content> file = inboundMessages.attachmentContent(caller.practice(), id);
+        Optional<UUID> conversation = file.flatMap(found -> jdbc.sql(
+                        "SELECT conversation_id FROM inbox_message WHERE inbound_message_id = :inbound "
+                                + "AND practice_id = :practice")
+                .param("inbound", found.attachment().inboundMessageId())
+                .param("practice", caller.practice().value())
+                .query(UUID.class)
+                .optional());
+        if (conversation.isEmpty() || !maySee(caller, summary(caller, conversation.get()))) {
+            return Optional.empty();
+        }
+        auditLog.record(AuditEvent.of(caller, "phi.attachment.viewed", AuditEvent.Target.of("conversation",
+                conversation.get()), Map.of("attachment", id)));
+        return file;
     }
 
     /** Assigns the conversation to a member of staff, or to nobody ({@code staff} null). */
@@ -315,6 +357,6 @@ public class Conversations {
                 }),
                 rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 hidden || !"VOICE".equals(rs.getString("channel")) ? null
-                        : rs.getObject("inbound_message_id", UUID.class));
+                        : rs.getObject("inbound_message_id", UUID.class), null);
     }
 }

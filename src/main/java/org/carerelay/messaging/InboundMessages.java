@@ -1,10 +1,16 @@
 package org.carerelay.messaging;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
@@ -91,6 +97,44 @@ public class InboundMessages {
         auditLog.record(new AuditEvent(practice, new Actor(Actor.Type.PATIENT, patient.value().toString()),
                 "inbound.received", AuditEvent.Target.of("inbound_message", id), Map.of("channel", "PORTAL")));
         return id;
+    }
+
+    /** The attachments of these inbound messages (names opened, content not read), by message. */
+    @Transactional(readOnly = true)
+    public Map<UUID, List<InboundAttachment>> attachments(PracticeId practice, Collection<UUID> inboundMessageIds) {
+        if (inboundMessageIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, inbound_message_id, filename, content_type, size_bytes, refused_reason
+                        FROM inbound_attachment
+                        WHERE practice_id = :practice AND inbound_message_id IN (:messages)
+                        ORDER BY created_at, id""")
+                .param("practice", practice.value())
+                .param("messages", inboundMessageIds)
+                .query((rs, n) -> attachment(rs))
+                .list().stream()
+                .collect(Collectors.groupingBy(InboundAttachment::inboundMessageId));
+    }
+
+    /** A kept attachment with its content; empty when unknown, another practice's, or refused. */
+    @Transactional(readOnly = true)
+    public Optional<InboundAttachment.Content> attachmentContent(PracticeId practice, UUID id) {
+        return jdbc.sql("""
+                        SELECT id, inbound_message_id, filename, content_type, size_bytes, refused_reason, content
+                        FROM inbound_attachment WHERE id = :id AND practice_id = :practice AND content IS NOT NULL""")
+                .param("id", id)
+                .param("practice", practice.value())
+                .query((rs, n) -> new InboundAttachment.Content(attachment(rs), Base64.getDecoder().decode(
+                        cipher.open(rs.getString("content"), "inbound_attachment.content:" + id))))
+                .optional();
+    }
+
+    private InboundAttachment attachment(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        return new InboundAttachment(id, rs.getObject("inbound_message_id", UUID.class),
+                cipher.open(rs.getString("filename"), "inbound_attachment.filename:" + id),
+                rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("refused_reason"));
     }
 
     /**

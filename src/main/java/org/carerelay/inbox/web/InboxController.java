@@ -29,9 +29,11 @@ import org.carerelay.messaging.Message;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
+import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
+import org.carerelay.shared.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,6 +96,16 @@ class InboxController {
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     Conversation get(@PathVariable UUID id) {
         return conversations.view(Callers.current(), id);
+    }
+
+    /** A file an e-mail came with, as a download (a PHI access, audited). */
+    @GetMapping("/attachments/{id}")
+    @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
+    ResponseEntity<byte[]> attachment(@PathVariable UUID id) {
+        return conversations.attachment(Callers.current(), id)
+                .map(file -> Downloads.attachment(file.attachment().filename(), file.attachment().contentType(),
+                        file.bytes()))
+                .orElseThrow(() -> new NotFoundException("Attachment"));
     }
 
     record Reply(@NotBlank @Size(max = 1600) String text, Channel channel, @Size(max = 200) String idempotencyKey) {

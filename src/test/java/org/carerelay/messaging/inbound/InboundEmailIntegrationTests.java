@@ -2,6 +2,9 @@ package org.carerelay.messaging.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,6 +14,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.SharedTestData;
 import org.carerelay.TestPatients;
@@ -18,6 +23,7 @@ import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.StaffRole;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,6 +95,38 @@ class InboundEmailIntegrationTests {
                         + "FROM inbound_attachment WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(String.class).list())
                 .containsExactly("image/jpeg true enc:v1:");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("SELECT count(*) FROM inbox_message "
+                + "WHERE practice_id = :p") == 1);
+        String conversation = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).single();
+        String staff = practice.bearer(StaffRole.CLINICAL_STAFF);
+        String body = mvc.perform(get("/api/v1/inbox/conversations/" + conversation)
+                        .header(HttpHeaders.AUTHORIZATION, staff))
+                .andExpect(jsonPath("$.messages[0].attachments[0].filename").value("photo.JPG"))
+                .andExpect(jsonPath("$.messages[0].attachments[0].contentType").value("image/jpeg"))
+                .andReturn().getResponse().getContentAsString();
+        String attachment = JsonPath.read(body, "$.messages[0].attachments[0].id");
+
+        byte[] downloaded = mvc.perform(get("/api/v1/inbox/attachments/" + attachment)
+                        .header(HttpHeaders.AUTHORIZATION, staff))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, startsWith("attachment;")))
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "image/jpeg"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(EmailParser.parse(addressed).attachments().get(0).content());
+        AuditTrail.chain(context);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
+                + "AND action = 'phi.attachment.viewed'")).isEqualTo(1);
+
+        mvc.perform(get("/api/v1/inbox/attachments/" + attachment)
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.READ_ONLY)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/inbox/attachments/" + UUID.randomUUID()).header(HttpHeaders.AUTHORIZATION, staff))
+                .andExpect(status().isNotFound());
+        TestPractice other = TestPractices.register(context);
+        mvc.perform(get("/api/v1/inbox/attachments/" + attachment).header(HttpHeaders.AUTHORIZATION, other.admin()))
+                .andExpect(status().isNotFound());
     }
 
     @Test
