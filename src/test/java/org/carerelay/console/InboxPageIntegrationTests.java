@@ -2,13 +2,18 @@ package org.carerelay.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 import org.carerelay.IntegrationTest;
+import org.carerelay.SharedTestData;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.messaging.inbound.InboundSms;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -78,6 +84,34 @@ class InboxPageIntegrationTests {
         assertThat(console.get("/console/inbox?view=everything", desk).getStatus()).isEqualTo(400);
         assertThat(console.post("/console/inbox/" + id + "/reply", desk, "text", "Hi", "key", key,
                 "channel", "pigeon").getStatus()).as("an unknown channel is a readable 400").isEqualTo(400);
+    }
+
+    @Test
+    void anEmailsAttachmentIsListedInTheConversationAndDownloads() throws Exception {
+        String slug = jdbc.sql("SELECT slug FROM practice WHERE id = :p").param("p", practice.value())
+                .query(String.class).single();
+        String iphone = new String(Files.readAllBytes(SharedTestData.file("mime-emails/flanker/iphone.eml")),
+                StandardCharsets.ISO_8859_1);
+        String to = iphone.replaceAll("(?s).*?\\nTo: ([^\\r\\n]+).*", "$1");
+        mvc.perform(post("/webhooks/email/inbound").contentType("message/rfc822")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN)
+                        .content(iphone.replace("To: " + to, "To: inbox+" + slug + "@carerelay.example.test")
+                                .getBytes(StandardCharsets.ISO_8859_1)))
+                .andExpect(status().isAccepted());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM conversation "
+                + "WHERE practice_id = :p AND channel = 'EMAIL'").param("p", practice.value()).query(Long.class)
+                .single() == 1);
+        String id = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p AND channel = 'EMAIL'")
+                .param("p", practice.value()).query(String.class).single();
+        Cookie nurse = console.signIn(StaffRole.CLINICAL_STAFF);
+
+        String page = console.get("/console/inbox/" + id, nurse).getContentAsString();
+        assertThat(page).contains("photo.JPG", "KB");
+        String link = page.replaceAll("(?s).*href=\"(/console/inbox/attachments/[0-9a-f-]+)\".*", "$1");
+        MockHttpServletResponse file = console.get(link, nurse);
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment;");
+        assertThat(file.getContentAsByteArray().length).isGreaterThan(1000);
     }
 
     @Test
