@@ -30,6 +30,14 @@ public final class BenchDatabase implements AutoCloseable {
         return DriverManager.getConnection(accounts.jdbcUrl(), accounts.owner().user(), accounts.owner().password());
     }
 
+    /**
+     * A connection as the superuser of local mode's cluster ({@code postgres}, which the embedded PostgreSQL
+     * trusts on localhost): for what only a superuser may do, such as {@code CHECKPOINT}.
+     */
+    public static Connection superuserConnection(ApplicationContext context) throws SQLException {
+        return DriverManager.getConnection(context.getBean(DatabaseAccounts.class).jdbcUrl(), "postgres", "");
+    }
+
     public String jdbcUrl() {
         return postgres.accounts().jdbcUrl();
     }
