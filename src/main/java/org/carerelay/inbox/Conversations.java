@@ -20,15 +20,11 @@ import org.carerelay.inbox.triage.Triage;
 import org.carerelay.messaging.InboundAttachment;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.ClinicalAccess;
-import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
-import org.carerelay.practice.StaffRole;
 import org.carerelay.practice.StaffUserId;
 import org.carerelay.practice.StaffUsers;
-import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
-import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
 import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
@@ -85,90 +81,59 @@ public class Conversations {
     @Transactional(readOnly = true)
     public ListPage<ConversationSummary> list(Caller caller, ConversationFilter filter, PageRequest page) {
         Instant now = clock.instant();
-        Map<String, Object> params = new HashMap<>();
-        params.put("practice", caller.practice().value());
-        params.put("now", Timestamp.from(now));
-        StringBuilder where = new StringBuilder("FROM conversation WHERE practice_id = :practice");
-        params.put("status", filter.status() == null ? "OPEN" : filter.status().toUpperCase());
-        where.append(" AND status = :status");
-        if (filter.view() != null) {
-            switch (filter.view()) {
-                case "mine" -> {
-                    where.append(" AND assigned_to = :me");
-                    params.put("me", staffId(caller));
-                }
-                case "team" -> {
-                    List<String> queues = queuesOf(caller).stream().map(Enum::name).toList();
-                    where.append(queues.isEmpty() ? " AND false" : " AND queue IN (:queues)");
-                    params.put("queues", queues);
-                }
-                case "unassigned" -> where.append(" AND assigned_to IS NULL");
-                case "needs-matching" -> where.append(" AND patient_id IS NULL");
-                default -> throw new InvalidFieldException("view",
-                        "must be one of mine, team, unassigned, needs-matching");
-            }
-        }
-        if (filter.urgent() != null) {
-            where.append(" AND urgent = :urgent");
-            params.put("urgent", filter.urgent());
-        }
-        if (filter.crisis() != null) {
-            where.append(" AND crisis = :crisis");
-            params.put("crisis", filter.crisis());
-        }
-        if (filter.category() != null) {
-            where.append(" AND category = :category");
-            params.put("category", filter.category().name());
-        }
-        if (filter.channel() != null) {
-            where.append(" AND channel = :channel");
-            params.put("channel", filter.channel().toUpperCase());
-        }
-        if (filter.slaState() != null) {
-            where.append(switch (filter.slaState()) {
-                case ANSWERED -> " AND sla_due_at IS NULL";
-                case ON_TRACK -> " AND sla_warn_at > :now";
-                case DUE_SOON -> " AND sla_warn_at <= :now AND sla_due_at > :now";
-                case BREACHED -> " AND sla_due_at <= :now";
-            });
-        }
-        return Paging.page(jdbc, COLUMNS, where.toString(), "last_message_at DESC, id", params,
+        ConversationQuery query = ConversationQuery.of(caller, filter, now);
+        return Paging.page(jdbc, COLUMNS, query.from(), ConversationQuery.ORDER_BY, query.params(),
                 (rs, n) -> summary(rs, now), page);
     }
 
     /**
      * The inbox as the console shows it: each conversation with its patient's name and the start of its latest
-     * message (for those the caller may read). A PHI access, audited with the patients shown.
+     * message (for those the caller may read). A PHI access, audited with the patients shown. A fixed number of
+     * queries whatever the page holds: names, latest messages and clinical access are each read for the whole page.
      */
     @Transactional
     public ListPage<InboxRow> rows(Caller caller, ConversationFilter filter, PageRequest page) {
         ListPage<ConversationSummary> conversations = list(caller, filter, page);
         List<UUID> ids = conversations.items().stream().map(ConversationSummary::id).toList();
-        Map<PatientId, Patient> patientsById = patients.findAll(caller.practice(), conversations.items().stream()
-                .map(ConversationSummary::patientId).filter(java.util.Objects::nonNull).toList());
-        Map<UUID, String[]> latest = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql("""
-                    SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.id, m.body, c.sender
-                    FROM inbox_message m JOIN conversation c ON c.id = m.conversation_id
-                    WHERE m.practice_id = :practice AND m.conversation_id IN (:ids)
-                    ORDER BY m.conversation_id, m.created_at DESC, m.id DESC""")
-                    .param("practice", caller.practice().value())
-                    .param("ids", ids)
-                    .query(rs -> {
-                        UUID message = rs.getObject("id", UUID.class);
-                        latest.put(rs.getObject("conversation_id", UUID.class), new String[] {rs.getString("sender"),
-                                cipher.open(rs.getString("body"), "inbox_message.body:" + message)});
-                    });
-        }
+        Map<PatientId, String> names = patients.names(caller.practice(), conversations.items().stream()
+                .map(ConversationSummary::patientId).filter(Objects::nonNull).toList());
+        Set<PatientId> readable = clinicalAccess.visiblePatients(caller, conversations.items().stream()
+                .filter(summary -> summary.queue().clinical() && summary.patientId() != null)
+                .map(ConversationSummary::patientId).toList());
+        Map<UUID, LatestMessage> latest = latestMessages(caller, ids);
         ListPage<InboxRow> rows = conversations.map(summary -> {
-            Patient patient = summary.patientId() == null ? null : patientsById.get(summary.patientId());
-            String[] last = latest.getOrDefault(summary.id(), new String[] {null, null});
-            return new InboxRow(summary, patient == null ? null : patient.givenName() + " " + patient.familyName(),
-                    last[0], maySee(caller, summary) ? preview(last[1]) : null);
+            LatestMessage last = latest.getOrDefault(summary.id(), new LatestMessage(null, null));
+            return new InboxRow(summary, summary.patientId() == null ? null : names.get(summary.patientId()),
+                    last.sender(), maySee(caller, summary, readable) ? preview(last.text()) : null);
         });
         auditLog.record(AuditEvent.of(caller, "phi.inbox.listed", null, Map.of("conversations", ids)));
         return rows;
+    }
+
+    private record LatestMessage(String sender, String text) {
+    }
+
+    /** Each conversation's address and newest message, opened: one index probe per conversation. */
+    private Map<UUID, LatestMessage> latestMessages(Caller caller, List<UUID> conversations) {
+        Map<UUID, LatestMessage> latest = new HashMap<>();
+        if (conversations.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("""
+                SELECT c.id AS conversation_id, c.sender, m.id, m.body
+                FROM conversation c
+                LEFT JOIN LATERAL (SELECT id, body FROM inbox_message
+                                   WHERE conversation_id = c.id AND practice_id = c.practice_id
+                                   ORDER BY created_at DESC, id DESC LIMIT 1) m ON true
+                WHERE c.practice_id = :practice AND c.id IN (:ids)""")
+                .param("practice", caller.practice().value())
+                .param("ids", conversations)
+                .query(rs -> {
+                    UUID message = rs.getObject("id", UUID.class);
+                    latest.put(rs.getObject("conversation_id", UUID.class), new LatestMessage(rs.getString("sender"),
+                            cipher.open(rs.getString("body"), "inbox_message.body:" + message)));
+                });
+        return latest;
     }
 
     private static String preview(String text) {
@@ -302,34 +267,17 @@ public class Conversations {
 
     /** Whether {@code caller} may read the texts of a conversation. */
     boolean maySee(Caller caller, ConversationSummary summary) {
+        return maySee(caller, summary, summary.queue().clinical() && summary.patientId() != null
+                ? clinicalAccess.visiblePatients(caller, List.of(summary.patientId())) : Set.of());
+    }
+
+    /** The same, given the patients among a page's whose clinical content the caller may see. */
+    private static boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
         if (!summary.queue().clinical()) {
             return true;
         }
         return summary.patientId() == null ? caller.can(Permissions.CLINICAL_VIEW)
-                : clinicalAccess.canSee(caller, summary.patientId());
-    }
-
-    /** The queues a role works: "my team". */
-    static Set<Queue> queuesOf(Caller caller) {
-        StaffRole role;
-        try {
-            role = StaffRole.valueOf(caller.role());
-        } catch (IllegalArgumentException e) {
-            return Set.of();
-        }
-        return switch (role) {
-            case FRONT_DESK, BILLING -> Set.of(Queue.FRONT_DESK);
-            case CLINICAL_STAFF -> Set.of(Queue.CLINICAL);
-            case DOCTOR -> Set.of(Queue.CLINICAL, Queue.ON_CALL);
-            default -> Set.of(Queue.values());
-        };
-    }
-
-    private static UUID staffId(Caller caller) {
-        if (caller.actor().type() != Actor.Type.STAFF) {
-            throw new InvalidFieldException("view", "mine is for signed-in staff, not API tokens");
-        }
-        return UUID.fromString(caller.actor().id());
+                : readable.contains(summary.patientId());
     }
 
     private static ConversationSummary summary(ResultSet rs, Instant now) throws SQLException {

@@ -168,6 +168,26 @@ public class Patients {
     }
 
     /**
+     * The names ("given family") of the patients of {@code practice} among {@code ids}, in one query: what a list
+     * of conversations shows of each. Read without an audit event, as {@link #find}.
+     */
+    @Transactional(readOnly = true)
+    public Map<PatientId, String> names(PracticeId practice, Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<PatientId, String> names = new HashMap<>();
+        jdbc.sql("SELECT id, given_name, family_name FROM patient WHERE practice_id = :practice AND id IN (:ids)")
+                .param("practice", practice.value())
+                .param("ids", ids.stream().map(PatientId::value).distinct().toList())
+                .query(rs -> {
+                    names.put(new PatientId(rs.getObject("id", UUID.class)),
+                            rs.getString("given_name") + " " + rs.getString("family_name"));
+                });
+        return names;
+    }
+
+    /**
      * Patients whose given or family name begins with one of {@code prefixes} (two letters or more, any case), at
      * most {@code limit}: the candidates a fuzzy match then ranks. Read without an audit event; without contact
      * points.

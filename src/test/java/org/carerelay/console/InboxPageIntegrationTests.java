@@ -115,6 +115,19 @@ class InboxPageIntegrationTests {
     }
 
     @Test
+    void aLongInboxSaysItShowsFiftyOfMoreThanAThousand() throws Exception {
+        jdbc.sql("""
+                INSERT INTO conversation (id, practice_id, sender, channel, category, urgent, crisis, queue, status,
+                                          last_message_at, created_at, updated_at)
+                SELECT gen_random_uuid(), :p, '+1773555' || lpad(n::text, 4, '0'), 'SMS', 'OTHER', false, false,
+                       'FRONT_DESK', 'OPEN', now() - n * interval '1 minute', now(), now()
+                FROM generate_series(1, 1001) n""").param("p", practice.value()).update();
+
+        assertThat(console.get("/console/inbox", console.signIn(StaffRole.FRONT_DESK)).getContentAsString())
+                .contains("50 of more than 1,000 shown");
+    }
+
+    @Test
     void staffWithoutTheInboxPermissionAreRefused() throws Exception {
         assertThat(console.get("/console/inbox", console.signIn(StaffRole.READ_ONLY)).getStatus()).isEqualTo(403);
     }

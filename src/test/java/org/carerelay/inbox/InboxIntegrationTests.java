@@ -77,6 +77,7 @@ class InboxIntegrationTests {
         call(get("/api/v1/inbox/conversations"), practice.admin())
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.totalExact").value(true))
                 .andExpect(jsonPath("$.items[0].patientId").value(patient.id().toString()))
                 .andExpect(jsonPath("$.items[0].slaState").value("on_track"))
                 .andExpect(jsonPath("$.items[0].channel").value("SMS"));
@@ -374,6 +375,28 @@ class InboxIntegrationTests {
                 "{\"category\": \"gossip\"}").andExpect(status().isBadRequest());
         call(get("/api/v1/inbox/conversations"), practice.bearer(StaffRole.READ_ONLY))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aLongInboxIsCountedToAThousandNotToItsEnd() throws Exception {
+        jdbc.sql("""
+                INSERT INTO conversation (id, practice_id, sender, channel, category, urgent, crisis, queue, status,
+                                          last_message_at, created_at, updated_at)
+                SELECT gen_random_uuid(), :p, '+1773555' || lpad(n::text, 4, '0'), 'SMS', 'OTHER', false, false,
+                       'FRONT_DESK', 'OPEN', now() - n * interval '1 minute', now(), now()
+                FROM generate_series(1, 1001) n""").param("p", practice.id().value()).update();
+
+        call(get("/api/v1/inbox/conversations"), practice.admin())
+                .andExpect(jsonPath("$.items.length()").value(50))
+                .andExpect(jsonPath("$.total").value(1000))
+                .andExpect(jsonPath("$.totalExact").value(false));
+        call(get("/api/v1/inbox/conversations?page=20"), practice.admin())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.total").value(1001))
+                .andExpect(jsonPath("$.totalExact").value(true));
+        call(get("/api/v1/inbox/conversations?channel=email"), practice.admin())
+                .andExpect(jsonPath("$.total").value(0))
+                .andExpect(jsonPath("$.totalExact").value(true));
     }
 
     private static String shift(String staff, String phone) {

@@ -105,6 +105,20 @@ class ClinicalAccessIntegrationTests {
     }
 
     @Test
+    void aPagesPatientsAreCheckedTogether() {
+        List<PatientId> page = List.of(bookedWithOrtega.id(), seenByOrtegaLongAgo.id(), fischersPatient.id());
+        assertThat(access.visiblePatients(doctorOrtega, page)).as("no provider linked").isEmpty();
+
+        access.set(admin, ortegaUser.id().value(), new ClinicalAccess.Setting(ortega.id().value(),
+                ClinicalAccess.Scope.PANEL));
+        assertThat(access.visiblePatients(doctorOrtega, page)).containsExactly(bookedWithOrtega.id());
+
+        access.set(admin, ortegaUser.id().value(), new ClinicalAccess.Setting(ortega.id().value(),
+                ClinicalAccess.Scope.PRACTICE));
+        assertThat(access.visiblePatients(doctorOrtega, page)).containsExactlyInAnyOrderElementsOf(page);
+    }
+
+    @Test
     void otherRolesFollowTheirPermission() {
         Caller frontDesk = new Caller(practice.id(), new Actor(Actor.Type.STAFF, UUID.randomUUID().toString()),
                 "FRONT_DESK", Set.of(Permissions.COMMS_VIEW_INBOX));
