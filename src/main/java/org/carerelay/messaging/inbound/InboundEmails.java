@@ -1,5 +1,6 @@
 package org.carerelay.messaging.inbound;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
@@ -82,8 +83,10 @@ public class InboundEmails {
         }
         PracticeId practice = routed.get().practice();
         UUID id = UUID.randomUUID();
-        String messageKey = providerMessageId != null ? providerMessageId
-                : email.messageId() != null ? email.messageId() : "sha256:" + sha256(source);
+        // Per practice: one e-mail sent to two practices is each one's. A Message-ID is kept only hashed here.
+        String messageKey = practice.value() + ":" + (providerMessageId != null ? providerMessageId
+                : email.messageId() != null ? "id:" + sha256(email.messageId().getBytes(StandardCharsets.UTF_8))
+                : "sha256:" + sha256(source));
         int inserted = jdbc.sql("""
                 INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, subject, reply, raw,
                                              provider, provider_message_id, received_at, keyword, email_message_id,

@@ -130,6 +130,23 @@ class InboundEmailIntegrationTests {
     }
 
     @Test
+    void oneEmailSentToTwoPracticesIsKeptByEach() throws Exception {
+        TestPractice other = TestPractices.register(context);
+        String otherAddress = "office-" + UUID.randomUUID() + "@clinic.example.test";
+        TestPractices.store(context, other.id(), "email.sender-address", otherAddress);
+        byte[] gmail = addressedToPractice("talon/gmail.eml", "bob@example.com");
+        String bearer = "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN;
+
+        post(gmail, bearer).andExpect(status().isAccepted());
+        post(new String(gmail, StandardCharsets.ISO_8859_1).replace(practiceAddress, otherAddress)
+                .getBytes(StandardCharsets.ISO_8859_1), bearer).andExpect(status().isAccepted());
+
+        assertThat(jdbc.sql("SELECT count(*) FROM inbound_message WHERE practice_id IN (:a, :b)")
+                .param("a", practice.id().value()).param("b", other.id().value()).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void forgedOrMalformedPostsAreRefusedAndKeepNothing() throws Exception {
         byte[] gmail = addressedToPractice("talon/gmail.eml", "bob@example.com");
         post(gmail, null).andExpect(status().isForbidden());
