@@ -79,9 +79,13 @@ public class Settings {
                 + " has no usable value: its fallback is not configured or invalid"));
     }
 
-    /** The practices that stored {@code value} for {@code setting} (which practice owns an inbound number). */
+    /**
+     * The practices that stored {@code value} for {@code setting} (which practice owns an inbound number or
+     * address), compared without regard to case: an e-mail address stored as typed still matches the lower-case
+     * form inbound mail is routed by.
+     */
     public List<PracticeId> practicesStoring(Setting<?> setting, String value) {
-        return jdbc.sql("SELECT practice_id FROM setting WHERE key = :key AND value = :value")
+        return jdbc.sql("SELECT practice_id FROM setting WHERE key = :key AND lower(value) = lower(:value)")
                 .param("key", setting.key())
                 .param("value", value)
                 .query((rs, n) -> new PracticeId(rs.getObject("practice_id", java.util.UUID.class)))

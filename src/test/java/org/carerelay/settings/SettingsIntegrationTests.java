@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalTime;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.carerelay.AuditTrail;
@@ -61,6 +62,15 @@ class SettingsIntegrationTests {
         assertThat(fallbacks("sms.origination-number", "missing")).isEqualTo(before + 1);
         assertThat(output).contains("Setting sms.origination-number for practice " + practice.id()
                 + " uses its fallback: stored value missing");
+    }
+
+    @Test
+    void findsThePracticeStoringAnAddressWhateverItsCase() {
+        String address = "Front.Desk-" + UUID.randomUUID() + "@Clinic.Example.test";
+        store("email.sender-address", address);
+
+        assertThat(settings.practicesStoring(Setting.EMAIL_SENDER_ADDRESS, address.toLowerCase()))
+                .containsExactly(practice.id());
     }
 
     @Test
