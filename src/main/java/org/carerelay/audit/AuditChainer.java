@@ -5,16 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;
+import org.carerelay.shared.WakeableLoop;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -35,16 +35,14 @@ import org.springframework.stereotype.Component;
 public class AuditChainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
-    private static final long SWEEP_MILLIS = 1_000;
+    private static final Duration SWEEP = Duration.ofSeconds(1);
     /** Keeps one pass's transaction small; a longer backlog takes several passes. */
     private static final int EVENTS_PER_PASS = 5_000;
 
     private final DataSource dataSource;
     /** One pass at a time on this node. */
     private final ReentrantLock passes = new ReentrantLock();
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableLoop loop = new WakeableLoop("audit-chainer", SWEEP, this::chainOrPause);
 
     AuditChainer(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -52,9 +50,7 @@ public class AuditChainer implements SmartLifecycle {
 
     /** Asks for a pass soon; called as a transaction that wrote events commits. Never blocks. */
     void wake() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loop.wake();
     }
 
     /** Chains every event committed before this call, in the calling thread; false if the database failed. */
@@ -77,29 +73,18 @@ public class AuditChainer implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::chainUntilStopped, "audit-chainer");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(SWEEP_MILLIS * 5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         chainNow(); // what committed during shutdown, so that a stopped node leaves nothing waiting
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Stops after the web server and the workers, whose last transactions it chains. */
@@ -108,25 +93,14 @@ public class AuditChainer implements SmartLifecycle {
         return Integer.MIN_VALUE + 1_000;
     }
 
-    private void chainUntilStopped() {
-        while (running) {
+    /** The loop's pass; after a database failure it waits a sweep before the next try. */
+    private void chainOrPause() {
+        if (!chainNow()) {
             try {
-                wakeUps.tryAcquire(SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits(); // one pass serves every transaction that committed before it
+                Thread.sleep(SWEEP.toMillis());
             } catch (InterruptedException e) {
-                return;
+                Thread.currentThread().interrupt();
             }
-            if (!chainNow() && running) {
-                pauseAfterFailure();
-            }
-        }
-    }
-
-    private void pauseAfterFailure() {
-        try {
-            Thread.sleep(SWEEP_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

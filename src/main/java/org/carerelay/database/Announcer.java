@@ -3,16 +3,17 @@ package org.carerelay.database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.carerelay.shared.WakeableLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,12 +36,12 @@ public class Announcer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Announcer.class);
     private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_]{1,63}");
     private static final int PER_STATEMENT = 1_000;
+    /** Announcements wake the loop; without any it only checks now and then. */
+    private static final Duration IDLE = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final ConcurrentLinkedQueue<Announcement> queue = new ConcurrentLinkedQueue<>();
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableLoop loop = new WakeableLoop("database-announcer", IDLE, this::sendQueued);
 
     Announcer(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -83,42 +84,22 @@ public class Announcer implements SmartLifecycle {
 
     private void enqueue(Iterable<Announcement> announcements) {
         announcements.forEach(queue::add);
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loop.wake();
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::sendUntilStopped, "database-announcer");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void sendUntilStopped() {
-        while (running) {
-            try {
-                wakeUps.acquire();
-                wakeUps.drainPermits();
-            } catch (InterruptedException e) {
-                return;
-            }
-            sendQueued();
-        }
+        return loop.isRunning();
     }
 
     /** Sends what is queued, each distinct announcement once. */

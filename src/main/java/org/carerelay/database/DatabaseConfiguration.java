@@ -83,7 +83,6 @@ class DatabaseConfiguration {
         };
     }
 
-    /** The grants migration ({@code afterMigrate.sql}) needs to know which role the application uses. */
     /** Boot's own, but setting each transaction's practice for row-level security. The one every module uses. */
     @Bean
     @Primary
@@ -91,6 +90,7 @@ class DatabaseConfiguration {
         return new PracticeScopedTransactionManager(dataSource);
     }
 
+    /** The grants migration ({@code afterMigrate.sql}) needs to know which role the application uses. */
     @Bean
     FlywayConfigurationCustomizer applicationRolePlaceholder(DatabaseAccounts accounts) {
         return configuration -> configuration.placeholders(Map.of("app_role", accounts.application().user()));
