@@ -15,10 +15,13 @@ import java.util.stream.Stream;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends events to the audit log and verifies its chain.
@@ -40,9 +43,12 @@ public class AuditLog {
     private final JdbcTemplate streaming;
     private final AuditChainer chainer;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    AuditLog(JdbcTemplate jdbcTemplate, AuditChainer chainer, Clock clock) {
+    AuditLog(JdbcTemplate jdbcTemplate, AuditChainer chainer, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbcTemplate;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
         this.streaming.setFetchSize(VERIFY_FETCH_SIZE);
         this.chainer = chainer;
@@ -82,7 +88,30 @@ public class AuditLog {
         pending.add(new PendingEvent(event, Instant.now(clock).truncatedTo(ChronoUnit.MICROS)));
     }
 
+    /**
+     * Runs {@code work} under a savepoint of the caller's transaction: if it throws, both its database changes and
+     * the events it recorded are undone, and the exception is passed on; the caller's transaction goes on. (Events
+     * wait in memory until the commit, so rolling back to a savepoint alone would still write them.)
+     */
+    public void withinSavepoint(Runnable work) {
+        Object key = this;
+        List<?> before = (List<?>) TransactionSynchronizationManager.getResource(key);
+        int recorded = before == null ? 0 : before.size();
+        try {
+            savepoint.executeWithoutResult(status -> work.run());
+        } catch (RuntimeException e) {
+            List<?> pending = (List<?>) TransactionSynchronizationManager.getResource(key);
+            if (pending != null) {
+                pending.subList(recorded, pending.size()).clear();
+            }
+            throw e;
+        }
+    }
+
     private void writePending(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>(events.size());
         for (PendingEvent pending : events) {
             AuditEvent event = pending.event();

@@ -30,6 +30,10 @@ import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.PracticeId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -40,12 +44,16 @@ import tools.jackson.databind.json.JsonMapper;
  * Takes each message the hub hands on into the inbox: matches it to its patient (exactly one holder of the address;
  * a family phone or an unknown address waits for staff), triages it, threads it into the conversation it answers
  * (an e-mail reply, {@link ReplyThreads}) or else the patient's open conversation, or opens one, routes it to a
- * queue and starts its reply clock. Runs after the webhook's transaction commits, from the event publication
- * registry: a failure here is retried, and the raw message is never lost.
+ * queue and starts its reply clock.
+ *
+ * <p>Filing runs inside the webhook's own transaction, under a savepoint: a message is in the inbox when its
+ * webhook is answered, for one commit. If filing fails, only the filing rolls back; the raw message is kept and
+ * its filing is retried from the event publication registry ({@link FilingDeferred}), so nothing is lost.
  */
 @Component
 class InboxIngestion {
 
+    private static final Logger log = LoggerFactory.getLogger(InboxIngestion.class);
     private static final Actor ACTOR = Actor.system("inbox");
     private static final String OPEN_COLUMNS = "id, urgent, crisis, category, location_id, sla_due_at, status";
 
@@ -64,11 +72,12 @@ class InboxIngestion {
     private final JsonMapper json;
     private final PhiCipher cipher;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
-            PhiCipher cipher, Clock clock) {
+            PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher) {
         this.escalations = escalations;
         this.afterHours = afterHours;
         this.replyThreads = replyThreads;
@@ -84,11 +93,24 @@ class InboxIngestion {
         this.auditLog = auditLog;
         this.json = json;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    @EventListener
+    void on(InboundMessageReceived received) {
+        try {
+            auditLog.withinSavepoint(() -> receive(received.practice(), received.inboundMessageId()));
+        } catch (RuntimeException e) {
+            // The class only: a database error's message can quote the values it refused.
+            log.warn("Filing inbound message {} failed ({}); it will be retried", received.inboundMessageId(),
+                    e.getClass().getName());
+            publisher.publishEvent(new FilingDeferred(received.practice(), received.inboundMessageId()));
+        }
     }
 
     @ApplicationModuleListener
-    void on(InboundMessageReceived received) {
-        receive(received.practice(), received.inboundMessageId());
+    void on(FilingDeferred deferred) {
+        receive(deferred.practice(), deferred.inboundMessageId());
     }
 
     @ApplicationModuleListener
@@ -373,6 +395,10 @@ class InboxIngestion {
     }
 
     private record Sla(Instant warnAt, Instant dueAt) {
+    }
+
+    /** A kept inbound message whose filing failed in its webhook's transaction, to be filed again later. */
+    record FilingDeferred(PracticeId practice, UUID inboundMessageId) {
     }
 
     /** A conversation a message joins; {@code resolved} for one an e-mail answers after it was resolved. */

@@ -218,6 +218,26 @@ class AuditLogIntegrationTests {
         chainer.chainNow();
     }
 
+    @Test
+    void workUndoneToASavepointTakesItsEventsWithItAndTheTransactionGoesOn() {
+        long before = auditLog.verify(practice.id()).events();
+
+        transactions.executeWithoutResult(status -> {
+            auditLog.record(event("test.before", Map.of()));
+            assertThatThrownBy(() -> auditLog.withinSavepoint(() -> {
+                auditLog.record(event("test.undone", Map.of()));
+                jdbc.sql("SELECT 1 / 0").query(Integer.class).single(); // an error that aborts the transaction
+            })).isInstanceOf(DataAccessException.class);
+            auditLog.withinSavepoint(() -> auditLog.record(event("test.kept", Map.of())));
+            auditLog.record(event("test.after", Map.of()));
+        });
+
+        assertThat(auditLog.verify(practice.id()).events()).isEqualTo(before + 3);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE practice_id = :p AND action LIKE 'test.%' "
+                        + "ORDER BY chain_seq").param("p", practice.id().value()).query(String.class).list())
+                .containsExactly("test.before", "test.kept", "test.after");
+    }
+
     private long waiting() {
         return jdbc.sql("SELECT count(*) FROM audit_pending WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(Long.class).single();

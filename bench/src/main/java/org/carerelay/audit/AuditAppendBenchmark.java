@@ -71,10 +71,11 @@ public class AuditAppendBenchmark {
         Flyway.configure().dataSource(dataSource).placeholders(Map.of("app_role", postgres.user())).load().migrate();
         jdbc = JdbcClient.create(dataSource);
         jdbc.sql("CREATE TABLE audit_event_plain (LIKE audit_event INCLUDING DEFAULTS INCLUDING INDEXES)").update();
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager transactionManager = new DataSourceTransactionManager(dataSource);
+        transactions = new TransactionTemplate(transactionManager);
         chainer = new AuditChainer(dataSource);
         chainer.start();
-        auditLog = new AuditLog(new JdbcTemplate(dataSource), chainer, Clock.systemUTC());
+        auditLog = new AuditLog(new JdbcTemplate(dataSource), chainer, Clock.systemUTC(), transactionManager);
     }
 
     @TearDown(Level.Trial)

@@ -2,6 +2,9 @@ package org.carerelay.inbox.triage;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Word stems that mark a topic, in English and Spanish ("pay", "paid", "payment", "pago", "pagar" → billing).
@@ -60,18 +63,23 @@ final class TopicWords {
                     "bendic", "scam", "estafa", "hiring", "contrat", "warranty", "ignore", "disregard", "figured",
                     "umbrella", "keys", "glasses", "lentes", "complain", "queja", "retire", "vacation", "holiday"));
 
+    /** Stem → its topics, read by prefix: a word is looked up once per prefix instead of against every stem. */
+    private static final Map<String, List<String>> TOPICS_BY_STEM = STEMS.entrySet().stream()
+            .flatMap(topic -> topic.getValue().stream().map(stem -> Map.entry(stem, topic.getKey())))
+            .collect(Collectors.groupingBy(Map.Entry::getKey,
+                    Collectors.mapping(Map.Entry::getValue, Collectors.collectingAndThen(Collectors.toSet(),
+                            topics -> topics.stream().sorted().toList()))));
+    private static final int SHORT_STEM = 3;
+
     private TopicWords() {
     }
 
-    /** The topics {@code word} (a folded model token) marks. */
+    /** The topics {@code word} (a folded model token) marks, in topic order. */
     static List<String> of(String word) {
-        return STEMS.entrySet().stream()
-                .filter(topic -> topic.getValue().stream().anyMatch(stem -> marks(stem, word)))
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    private static boolean marks(String stem, String word) {
-        return stem.length() <= 3 ? word.equals(stem) : word.startsWith(stem);
+        Set<String> topics = new TreeSet<>(TOPICS_BY_STEM.getOrDefault(word, List.of()));
+        for (int length = SHORT_STEM + 1; length < word.length(); length++) {
+            topics.addAll(TOPICS_BY_STEM.getOrDefault(word.substring(0, length), List.of()));
+        }
+        return List.copyOf(topics);
     }
 }
