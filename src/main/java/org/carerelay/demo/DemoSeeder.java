@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 import org.carerelay.messaging.inbound.InboundSms;
 import org.carerelay.practice.Address;
@@ -43,6 +44,8 @@ import org.carerelay.practice.Provider;
 import org.carerelay.practice.ProviderDetails;
 import org.carerelay.practice.Providers;
 import org.carerelay.practice.Sex;
+import org.carerelay.scheduling.ProviderSchedules;
+import org.carerelay.scheduling.WorkingHours;
 import org.carerelay.practice.StaffRole;
 import org.carerelay.practice.StaffUser;
 import org.carerelay.practice.StaffUserDetails;
@@ -97,10 +100,12 @@ class DemoSeeder {
     private final Settings settings;
     private final InboundSms inboundSms;
     private final Clock clock;
+    private final ProviderSchedules schedules;
 
     DemoSeeder(Practices practices, Locations locations, Providers providers, StaffUsers staff, Patients patients,
             AppointmentTypes appointmentTypes, Appointments appointments, ClinicalAccess clinicalAccess,
-            Settings settings, InboundSms inboundSms, Clock clock) {
+            Settings settings, InboundSms inboundSms, Clock clock, ProviderSchedules schedules) {
+        this.schedules = schedules;
         this.settings = settings;
         this.inboundSms = inboundSms;
         this.practices = practices;
@@ -139,6 +144,9 @@ class DemoSeeder {
                 provider(seeder, "Rafael", "Ortega", "DO", "104729302", manhattan),
                 provider(seeder, "Priya", "Raman", "MD", "104729303", chicago),
                 provider(seeder, "Thomas", "Becker", "NP", "104729304", manhattan, chicago));
+        for (Provider provider : team) {
+            schedules.replaceTemplate(seeder, provider.id(), week(provider, manhattan, chicago));
+        }
 
         for (StaffRole role : StaffRole.values()) {
             String local = role.name().toLowerCase().replace("_", "");
@@ -186,6 +194,22 @@ class DemoSeeder {
         }
         inboundSms.receive(practice.id(), "+16465550187", "+12125550100",
                 "Hi this is Maria Santos, I'm a new patient. Do you take Aetna?", "demo", "demo-text-unknown");
+    }
+
+    /**
+     * Weekdays 9:00-12:00 and 13:00-17:00 at the provider's location; one who works at both is in Manhattan on
+     * Monday, Wednesday and Friday and in Chicago on Tuesday and Thursday.
+     */
+    private static List<WorkingHours> week(Provider provider, Location manhattan, Location chicago) {
+        List<WorkingHours> week = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            UUID location = provider.locationIds().size() == 1 ? provider.locationIds().get(0).value()
+                    : day.getValue() % 2 == 1 ? manhattan.id().value() : chicago.id().value();
+            week.add(new WorkingHours(location, day, LocalTime.of(9, 0), LocalTime.of(12, 0), null, null));
+            week.add(new WorkingHours(location, day, LocalTime.of(13, 0), LocalTime.of(17, 0), null, null));
+        }
+        return week;
     }
 
     private Provider provider(Caller seeder, String given, String family, String credentials, String npiBase,

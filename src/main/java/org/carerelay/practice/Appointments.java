@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Paging;
 import org.carerelay.shared.PracticeId;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Appointments {
 
     private static final String SELECT = "a.*, l.time_zone";
+    private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String FROM = "FROM appointment a JOIN location l ON l.id = a.location_id "
             + "WHERE a.practice_id = :practice";
 
@@ -71,10 +75,11 @@ public class Appointments {
         Slot slot = slot(practice, details, null);
         AppointmentId id = AppointmentId.random();
         AppointmentStatus status = details.status() == null ? AppointmentStatus.BOOKED : details.status();
-        jdbc.sql("""
+        notDoubleBooked(() -> jdbc.sql("""
                 INSERT INTO appointment (id, practice_id, patient_id, provider_id, location_id, appointment_type_id,
-                                         starts_at, ends_at, status, created_at, updated_at)
-                VALUES (:id, :practice, :patient, :provider, :location, :type, :start, :end, :status, :now, :now)""")
+                                         starts_at, ends_at, busy_until, status, created_at, updated_at)
+                VALUES (:id, :practice, :patient, :provider, :location, :type, :start, :end, :busy, :status, :now,
+                        :now)""")
                 .param("id", id.value())
                 .param("practice", practice.value())
                 .param("patient", details.patientId())
@@ -83,9 +88,10 @@ public class Appointments {
                 .param("type", details.appointmentTypeId())
                 .param("start", Timestamp.from(slot.start()))
                 .param("end", Timestamp.from(slot.end()))
+                .param("busy", Timestamp.from(slot.busyUntil()))
                 .param("status", status.name())
                 .param("now", Timestamp.from(clock.instant()))
-                .update();
+                .update());
         auditLog.record(new AuditEvent(practice, actor, "appointment.booked", AuditEvent.Target.of("appointment", id),
                 Map.of("patient", details.patientId(), "provider", details.providerId(), "status", status)));
         return find(practice, id);
@@ -107,20 +113,21 @@ public class Appointments {
                     + " appointment can no longer be changed");
         }
         Slot slot = slot(caller.practice(), details, current);
-        jdbc.sql("""
+        notDoubleBooked(() -> jdbc.sql("""
                 UPDATE appointment SET provider_id = :provider, location_id = :location, appointment_type_id = :type,
-                       starts_at = :start, ends_at = :end, status = :status, updated_at = :now
+                       starts_at = :start, ends_at = :end, busy_until = :busy, status = :status, updated_at = :now
                 WHERE id = :id AND practice_id = :practice""")
                 .param("provider", details.providerId())
                 .param("location", details.locationId())
                 .param("type", details.appointmentTypeId())
                 .param("start", Timestamp.from(slot.start()))
                 .param("end", Timestamp.from(slot.end()))
+                .param("busy", Timestamp.from(slot.busyUntil()))
                 .param("status", status.name())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id.value())
                 .param("practice", caller.practice().value())
-                .update();
+                .update());
         auditLog.record(AuditEvent.of(caller, "appointment.updated", AuditEvent.Target.of("appointment", id),
                 Map.of("status", status, "from", current.status(),
                         "rescheduled", !slot.start().equals(current.start()))));
@@ -163,6 +170,33 @@ public class Appointments {
         return appointments;
     }
 
+    /**
+     * The time live appointments hold between {@code from} and {@code to}: those of {@code providers}, and the
+     * in-person ones at {@code locations} (which hold rooms). No patient is named: not a PHI access.
+     */
+    @Transactional(readOnly = true)
+    public List<BusyPeriod> busy(PracticeId practice, Collection<ProviderId> providers,
+            Collection<LocationId> locations, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT a.provider_id, a.location_id, a.starts_at, a.ends_at, a.busy_until,
+                       t.modality = 'IN_PERSON' AS in_person
+                FROM appointment a JOIN appointment_type t ON t.id = a.appointment_type_id
+                WHERE a.practice_id = :practice AND a.status IN ('BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED')
+                  AND a.starts_at < :to AND a.busy_until > :from
+                  AND (a.provider_id = ANY (:providers) OR (a.location_id = ANY (:locations)
+                                                           AND t.modality = 'IN_PERSON'))""")
+                .param("practice", practice.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .param("providers", providers.stream().map(ProviderId::value).toArray(UUID[]::new))
+                .param("locations", locations.stream().map(LocationId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new BusyPeriod(new ProviderId(rs.getObject("provider_id", UUID.class)),
+                        new LocationId(rs.getObject("location_id", UUID.class)),
+                        rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                        rs.getTimestamp("busy_until").toInstant(), rs.getBoolean("in_person")))
+                .list();
+    }
+
     @Transactional(readOnly = true)
     public Appointment find(PracticeId practice, AppointmentId id) {
         return jdbc.sql("SELECT " + SELECT + " " + FROM + " AND a.id = :id")
@@ -202,7 +236,19 @@ public class Appointments {
         if (!end.isAfter(start)) {
             throw new InvalidFieldException("end", "must be after start");
         }
-        return new Slot(start, end);
+        return new Slot(start, end, end.plusSeconds(type.bufferMinutes() * 60L));
+    }
+
+    /** Runs a write of an appointment's time; the exclusion constraint's refusal becomes a {@link SlotTakenException}. */
+    private static void notDoubleBooked(Runnable write) {
+        try {
+            write.run();
+        } catch (DataIntegrityViolationException e) {
+            if (e.getMostSpecificCause() instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                throw new SlotTakenException();
+            }
+            throw e;
+        }
     }
 
     /** A date-time between the years 1900 and 9999: what both PostgreSQL and a calendar can hold. */
@@ -235,6 +281,6 @@ public class Appointments {
                 rs.getTimestamp("updated_at").toInstant());
     }
 
-    private record Slot(Instant start, Instant end) {
+    private record Slot(Instant start, Instant end, Instant busyUntil) {
     }
 }

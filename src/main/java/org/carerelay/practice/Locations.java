@@ -49,9 +49,9 @@ public class Locations {
         LocationId id = LocationId.random();
         write(caller.practice(), id, details, """
                 INSERT INTO location (id, practice_id, name, address_line1, address_line2, city, region, postal_code,
-                                      country, phone, time_zone, business_hours, created_at, updated_at)
+                                      country, phone, time_zone, business_hours, rooms, created_at, updated_at)
                 VALUES (:id, :practice, :name, :line1, :line2, :city, :region, :postalCode, :country, :phone,
-                        :timeZone, CAST(:hours AS jsonb), :now, :now)""");
+                        :timeZone, CAST(:hours AS jsonb), :rooms, :now, :now)""");
         auditLog.record(AuditEvent.of(caller, "location.created", AuditEvent.Target.of("location", id)));
         return get(caller.practice(), id);
     }
@@ -62,7 +62,8 @@ public class Locations {
         write(caller.practice(), id, details, """
                 UPDATE location SET name = :name, address_line1 = :line1, address_line2 = :line2, city = :city,
                        region = :region, postal_code = :postalCode, country = :country, phone = :phone,
-                       time_zone = :timeZone, business_hours = CAST(:hours AS jsonb), updated_at = :now
+                       time_zone = :timeZone, business_hours = CAST(:hours AS jsonb), rooms = :rooms,
+                       updated_at = :now
                 WHERE id = :id AND practice_id = :practice""");
         auditLog.record(AuditEvent.of(caller, "location.updated", AuditEvent.Target.of("location", id)));
         return get(caller.practice(), id);
@@ -95,6 +96,7 @@ public class Locations {
                 .param("timeZone", Codes.timeZone(details.timeZone(), "timeZone"))
                 .param("hours", json.writeValueAsString(
                         details.businessHours() == null ? List.of() : details.businessHours()))
+                .param("rooms", details.rooms())
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
     }
@@ -102,7 +104,7 @@ public class Locations {
     private RowMapper<Location> mapper() {
         return (ResultSet rs, int rowNum) -> new Location(new LocationId(rs.getObject("id", UUID.class)),
                 rs.getString("name"), Address.read(rs), rs.getString("phone"), rs.getString("time_zone"),
-                json.readValue(rs.getString("business_hours"), HOURS),
+                json.readValue(rs.getString("business_hours"), HOURS), rs.getObject("rooms", Integer.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -1,6 +1,5 @@
 package org.carerelay.practice.web;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,16 +17,15 @@ import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Appointments read and changed; booking is the scheduling module's ({@code POST}, with its alternatives). */
 @RestController
 @RequestMapping("/api/v1/appointments")
 class AppointmentController {
@@ -36,13 +34,6 @@ class AppointmentController {
 
     AppointmentController(Appointments appointments) {
         this.appointments = appointments;
-    }
-
-    @PostMapping
-    @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    ResponseEntity<Appointment> book(@Valid @RequestBody AppointmentDetails details) {
-        Appointment booked = appointments.book(Callers.current(), details);
-        return ResponseEntity.created(URI.create("/api/v1/appointments/" + booked.id())).body(booked);
     }
 
     @GetMapping("/{id}")

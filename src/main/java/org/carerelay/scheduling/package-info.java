@@ -1,0 +1,7 @@
+/**
+ * Scheduling: when providers work (weekly templates per location, exceptions, time off), which slots are open for
+ * a type of visit, booking into them (a database constraint forbids double booking; a taken slot answers with
+ * alternatives), and the waitlist that backfills a freed slot.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Scheduling")
+package org.carerelay.scheduling;
