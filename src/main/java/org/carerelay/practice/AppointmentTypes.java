@@ -104,5 +104,6 @@ public class AppointmentTypes {
     private static final RowMapper<AppointmentType> MAPPER = (rs, rowNum) -> new AppointmentType(
             new AppointmentTypeId(rs.getObject("id", UUID.class)), rs.getString("name"),
             rs.getInt("duration_minutes"), Modality.valueOf(rs.getString("modality")), rs.getInt("buffer_minutes"),
-            List.of((UUID[]) rs.getArray("provider_ids").getArray()), rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+            List.of((UUID[]) rs.getArray("provider_ids").getArray()), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
 }

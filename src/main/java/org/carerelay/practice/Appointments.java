@@ -239,7 +239,7 @@ public class Appointments {
         return new Slot(start, end, end.plusSeconds(type.bufferMinutes() * 60L));
     }
 
-    /** Runs a write of an appointment's time; the exclusion constraint's refusal becomes a {@link SlotTakenException}. */
+    /** Runs a write of an appointment's time; the exclusion constraint's refusal becomes {@link SlotTakenException}. */
     private static void notDoubleBooked(Runnable write) {
         try {
             write.run();

@@ -160,7 +160,8 @@ public class ProviderSchedules {
             LocalTime start, LocalTime end) {
         providers.get(caller.practice(), provider);
         if ((start == null) != (end == null)) {
-            throw new InvalidFieldException(start == null ? "start" : "end", "give both times, or neither for a day off");
+            throw new InvalidFieldException(start == null ? "start" : "end",
+                    "give both times, or neither for a day off");
         }
         if (start != null && !end.isAfter(start)) {
             throw new InvalidFieldException("end", "must be after start");

@@ -39,6 +39,8 @@ final class SlotFinder {
         List<Period> blocked = Period.merged(busy);
         List<Period> roomsTaken = new ArrayList<>(rooms.taken());
         roomsTaken.sort(Comparator.comparing(Period::start));
+        Duration longestVisit = roomsTaken.stream().map(visit -> Duration.between(visit.start(), visit.end()))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         Instant earliest = search.from().isAfter(search.notBefore()) ? search.from() : search.notBefore();
         Duration held = search.visit().plus(search.buffer());
         List<Slot> slots = new ArrayList<>();
@@ -56,7 +58,7 @@ final class SlotFinder {
                     Instant end = start.plus(search.visit());
                     Instant freeAgain = blockedUntil(blocked, start, start.plus(held));
                     if (freeAgain == null && search.inPerson() && rooms.count() != null) {
-                        freeAgain = roomFreeAt(roomsTaken, rooms.count(), start, end);
+                        freeAgain = roomFreeAt(roomsTaken, longestVisit, rooms.count(), start, end);
                     }
                     if (freeAgain != null) {
                         start = freeAgain;
@@ -95,10 +97,23 @@ final class SlotFinder {
      * room is taken if as many visits as there are rooms overlap it (counted whole, which may refuse a slot a
      * perfect packing would allow, never the other way round).
      */
-    private static Instant roomFreeAt(List<Period> taken, int rooms, Instant from, Instant to) {
+    private static Instant roomFreeAt(List<Period> taken, Duration longestVisit, int rooms, Instant from,
+            Instant to) {
         int overlapping = 0;
         Instant firstFree = null;
-        for (Period visit : taken) {
+        // Visits that start longer ago than the longest one lasts are over: start at the first that may not be.
+        Instant earliestStart = from.minus(longestVisit);
+        int low = 0;
+        int high = taken.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (taken.get(middle).start().isBefore(earliestStart)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        for (Period visit : taken.subList(low, taken.size())) {
             if (!visit.start().isBefore(to)) {
                 break;
             }

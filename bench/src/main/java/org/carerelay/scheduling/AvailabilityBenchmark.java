@@ -141,7 +141,8 @@ public final class AvailabilityBenchmark {
         ProviderSchedules schedules = context.getBean(ProviderSchedules.class);
         for (int i = 0; i < PROVIDERS; i++) {
             List<UUID> sites = i % 5 == 0
-                    ? List.of(locations.get(i % LOCATIONS).id().value(), locations.get((i + 1) % LOCATIONS).id().value())
+                    ? List.of(locations.get(i % LOCATIONS).id().value(),
+                            locations.get((i + 1) % LOCATIONS).id().value())
                     : List.of(locations.get(i % LOCATIONS).id().value());
             Provider provider = context.getBean(Providers.class).create(admin, new ProviderDetails("Pat", "Provider "
                     + i, "MD", org.carerelay.practice.Npi.withCheckDigit(String.valueOf(100_000_000 + i)), sites));
