@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.carerelay.CareRelayApplication;
+import org.carerelay.bench.BenchServer;
 import org.carerelay.practice.Address;
 import org.carerelay.practice.PracticeDetails;
 import org.carerelay.practice.Practices;
@@ -30,11 +28,9 @@ import org.carerelay.practice.StaffUserDetails;
 import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Staff sign-in POSTs under 50 concurrent clients against the real server (Tomcat, sessions in PostgreSQL,
@@ -51,15 +47,7 @@ public final class SignInLoadDriver {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target/bench-sign-in");
-        FileSystemUtils.deleteRecursively(data);
-        Files.createDirectories(data);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CareRelayApplication.class)
-                .run("--carerelay.db.local-data-directory=" + data.resolve("pg"),
-                        "--carerelay.data-directory=" + data,
-                        "--carerelay.demo.enabled=false",
-                        "--server.port=0",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext context = BenchServer.start("sign-in")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             List<String> emails = staff(context);
             run(port, emails, 2); // warm-up: JIT, pools, page templates

@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.carerelay.CareRelayApplication;
+import org.carerelay.bench.BenchServer;
 import org.carerelay.TwilioRequests;
 import org.carerelay.database.BenchDatabase;
 import org.carerelay.practice.Address;
@@ -35,11 +35,9 @@ import org.carerelay.practice.PreferredChannel;
 import org.carerelay.practice.Sex;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Inbound SMS webhooks end to end against the real server: signed Twilio posts from 16 clients over HTTP, each
@@ -62,17 +60,9 @@ public final class InboundSmsBenchmark {
             "Necesito cambiar mi cita del martes", "Thank you so much!", "What time do you open on Saturday?");
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target/bench-inbound-sms");
-        FileSystemUtils.deleteRecursively(data);
-        Files.createDirectories(data);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CareRelayApplication.class)
-                .run("--carerelay.db.local-data-directory=" + data.resolve("pg"),
-                        "--carerelay.data-directory=" + data,
-                        "--carerelay.demo.enabled=false",
-                        "--carerelay.messaging.dispatch.enabled=false",
-                        "--carerelay.public-base-url=http://bench.example.test",
-                        "--server.port=0",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext context = BenchServer.start("inbound-sms",
+                "--carerelay.messaging.dispatch.enabled=false",
+                "--carerelay.public-base-url=http://bench.example.test")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             JdbcClient jdbc = context.getBean(JdbcClient.class);
             PracticeId practice = practice(context);

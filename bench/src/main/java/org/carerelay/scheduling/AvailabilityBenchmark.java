@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -20,7 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
-import org.carerelay.CareRelayApplication;
+import org.carerelay.bench.BenchServer;
 import org.carerelay.identity.ApiTokens;
 import org.carerelay.practice.Address;
 import org.carerelay.practice.AppointmentType;
@@ -45,11 +43,9 @@ import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.PracticeId;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Availability search over HTTP for a practice of 12 locations (four time zones) and 60 providers, each working
@@ -69,16 +65,8 @@ public final class AvailabilityBenchmark {
     static final String TOKEN = "crt_bench_availability_0123456789";
 
     public static void main(String[] args) throws Exception {
-        Path data = Path.of("target/bench-availability");
-        FileSystemUtils.deleteRecursively(data);
-        Files.createDirectories(data);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CareRelayApplication.class)
-                .run("--carerelay.db.local-data-directory=" + data.resolve("pg"),
-                        "--carerelay.data-directory=" + data,
-                        "--carerelay.demo.enabled=false",
-                        "--carerelay.messaging.dispatch.enabled=false",
-                        "--server.port=0",
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext context = BenchServer.start("availability",
+                "--carerelay.messaging.dispatch.enabled=false")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Practice practice = practice(context);
             try (java.sql.Connection owner = org.carerelay.database.BenchDatabase.ownerConnection(context);
