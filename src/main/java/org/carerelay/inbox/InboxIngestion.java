@@ -18,6 +18,7 @@ import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.InboundMessageTranscribed;
 import org.carerelay.messaging.InboundMessages;
+import org.carerelay.messaging.inbound.SmsKeyword;
 import org.carerelay.practice.ContactPoints;
 import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.Location;
@@ -25,6 +26,7 @@ import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
+import org.carerelay.scheduling.TextReplies;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
@@ -57,8 +59,17 @@ class InboxIngestion {
     private static final Actor ACTOR = Actor.system("inbox");
     private static final String OPEN_COLUMNS = "id, urgent, crisis, category, location_id, sla_due_at, status";
 
+    /**
+     * A text of "CANCEL" opted its number out (the hub did that: carriers and the FCC rule make it an opt-out word).
+     * The patient may have meant their appointment, which only staff can ask, by phone or email.
+     */
+    private static final TriageDecision CANCEL_OPT_OUT = new TriageDecision(Category.APPOINTMENT, false, false, 1.0,
+            List.of("CANCEL opted this number out of texts; ask the patient by phone or email whether they meant "
+                    + "to cancel an appointment"));
+
     private final JdbcClient jdbc;
     private final InboundMessages inbound;
+    private final TextReplies textReplies;
     private final ContactPoints contactPoints;
     private final Patients patients;
     private final Locations locations;
@@ -77,7 +88,8 @@ class InboxIngestion {
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
-            PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher) {
+            PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies) {
+        this.textReplies = textReplies;
         this.escalations = escalations;
         this.afterHours = afterHours;
         this.replyThreads = replyThreads;
@@ -175,7 +187,15 @@ class InboxIngestion {
         }
         InboundMessage message = found.get();
         PatientId patient = match(practice, message);
-        TriageDecision decision = triage.decide(practice, message.body(), message.channel());
+        boolean text = message.channel().equals("SMS");
+        if (text && patient != null
+                && textReplies.answer(practice, patient, inboundMessageId, message.body()).isPresent()) {
+            auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.handed-over",
+                    AuditEvent.Target.of("inbound_message", inboundMessageId), Map.of("to", "scheduling")));
+            return Optional.empty(); // a "C" or "X" answering a reminder: the visit took it, nobody needs to read it
+        }
+        TriageDecision decision = text && SmsKeyword.mayMeanAppointment(message.body()) ? CANCEL_OPT_OUT
+                : triage.decide(practice, message.body(), message.channel());
         Instant now = clock.instant();
         // Two texts from one patient filed at once must not open two conversations: one at a time per sender.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 3))")

@@ -24,6 +24,7 @@ import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Paging;
 import org.carerelay.shared.PracticeId;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,10 +45,12 @@ public class Appointments {
     private final Providers providers;
     private final Locations locations;
     private final AppointmentTypes types;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Appointments(JdbcClient jdbc, AuditLog auditLog, Patients patients, Providers providers, Locations locations,
-            AppointmentTypes types, Clock clock) {
+            AppointmentTypes types, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.jdbc = jdbc;
         this.auditLog = auditLog;
         this.patients = patients;
@@ -64,12 +67,25 @@ public class Appointments {
                 && details.status() != AppointmentStatus.CONFIRMED) {
             throw new InvalidFieldException("status", "a new appointment is booked or confirmed");
         }
-        return book(caller.practice(), caller.actor(), details);
+        Appointment booked = insert(caller.practice(), caller.actor(), details);
+        events.publishEvent(new AppointmentChanged(caller.practice(), booked.id(), caller.actor(), null,
+                booked.status(), null, booked.start(), true));
+        return booked;
     }
 
-    /** Books an appointment in any status: for imports and the demo, which record visits already past. */
+    /**
+     * Books an appointment in any status: for imports and the demo, which record visits already past. The patient
+     * is not told (the practice booked it elsewhere), though a visit still to come gets its reminders.
+     */
     @Transactional
     public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
+        Appointment booked = insert(practice, actor, details);
+        events.publishEvent(new AppointmentChanged(practice, booked.id(), actor, null, booked.status(), null,
+                booked.start(), false));
+        return booked;
+    }
+
+    private Appointment insert(PracticeId practice, Actor actor, AppointmentDetails details) {
         NotFoundException.referencedBy("patientId",
                 () -> patients.requireExists(practice, new PatientId(details.patientId())));
         Slot slot = slot(practice, details, null);
@@ -131,7 +147,10 @@ public class Appointments {
         auditLog.record(AuditEvent.of(caller, "appointment.updated", AuditEvent.Target.of("appointment", id),
                 Map.of("status", status, "from", current.status(),
                         "rescheduled", !slot.start().equals(current.start()))));
-        return find(caller.practice(), id);
+        Appointment updated = find(caller.practice(), id);
+        events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(),
+                updated.status(), current.start(), updated.start(), true));
+        return updated;
     }
 
     /** An appointment viewed by {@code caller}: a PHI access, audited. */
@@ -194,6 +213,23 @@ public class Appointments {
                         new LocationId(rs.getObject("location_id", UUID.class)),
                         rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
                         rs.getTimestamp("busy_until").toInstant(), rs.getBoolean("in_person")))
+                .list();
+    }
+
+    /**
+     * A patient's booked or confirmed visits starting between {@code from} and {@code to}, soonest first: what a
+     * patient's reply to a reminder can be about. Not a PHI access by itself; what the caller does with it is.
+     */
+    @Transactional(readOnly = true)
+    public List<Appointment> upcoming(PracticeId practice, PatientId patient, Instant from, Instant to) {
+        return jdbc.sql("SELECT " + SELECT + " " + FROM + " AND a.patient_id = :patient "
+                        + "AND a.status IN ('BOOKED', 'CONFIRMED') AND a.starts_at > :from AND a.starts_at < :to "
+                        + "ORDER BY a.starts_at, a.id")
+                .param("practice", practice.value())
+                .param("patient", patient.value())
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query(Appointments::appointment)
                 .list();
     }
 

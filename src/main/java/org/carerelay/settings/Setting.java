@@ -88,13 +88,18 @@ public final class Setting<T> {
             "E.164 number paged for urgent and crisis messages when no on-call shift covers the moment (none: nobody)",
             text -> text.equalsIgnoreCase("none") ? "none" : matching(text, E164, "an E.164 phone number or none"),
             SettingsFallback::inboxOnCallPhone, false);
+    public static final Setting<Integer> PATIENT_CHANGE_CUTOFF_HOURS = new Setting<>(
+            "scheduling.patient-change-cutoff-hours",
+            "Hours before a visit after which a patient can no longer cancel or reschedule it themselves (0 to 336)",
+            text -> wholeNumber(text, 0, 336), SettingsFallback::patientChangeCutoffHours, false);
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
             EMAIL_SECONDARY_PROVIDER, EMAIL_RATE_PER_SECOND, SMS_ORIGINATION_NUMBER, SMS_PROVIDER,
             SMS_SECONDARY_PROVIDER, SMS_RATE_PER_SECOND, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
             QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP, INBOX_SLA_URGENT_MINUTES, INBOX_SLA_ROUTINE_MINUTES,
-            INBOX_SLA_ADMINISTRATIVE_MINUTES, INBOX_HOLIDAYS, INBOX_THREAD_WINDOW_HOURS, INBOX_ON_CALL_PHONE);
+            INBOX_SLA_ADMINISTRATIVE_MINUTES, INBOX_HOLIDAYS, INBOX_THREAD_WINDOW_HOURS, INBOX_ON_CALL_PHONE,
+            PATIENT_CHANGE_CUTOFF_HOURS);
 
     private final String key;
     private final String description;

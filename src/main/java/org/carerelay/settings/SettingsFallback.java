@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxHolidays          closed days (YYYY-MM-DD, comma-separated) or none
  * @param inboxThreadWindowHours hours within which a patient's new message joins their open conversation
  * @param inboxOnCallPhone       the number paged when no on-call shift covers the moment, or none
+ * @param patientChangeCutoffHours hours before a visit after which a patient can no longer cancel or move it
  */
 @ConfigurationProperties("carerelay.settings.fallback")
 public record SettingsFallback(
@@ -52,5 +53,6 @@ public record SettingsFallback(
         String inboxSlaAdministrativeMinutes,
         String inboxHolidays,
         String inboxThreadWindowHours,
-        String inboxOnCallPhone) {
+        String inboxOnCallPhone,
+        String patientChangeCutoffHours) {
 }

@@ -286,9 +286,9 @@ class MessagingIntegrationTests {
                         .value(org.hamcrest.Matchers.contains(0)))
                 .andExpect(jsonPath("$.length()").value(2 * DefaultTemplates.ALL_KEYS.size())); // shipped keys × en, es
         call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
-                {"parts": {"sms": "Reminder {{datetime appointment.start}} {{links.reschedule}}"}}""")
+                {"parts": {"sms": "Reminder {{datetime appointment.start}} {{links.directions}}"}}""")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("parts: sms: refers to {{links.reschedule}}, which the context lacks"));
+                .andExpect(jsonPath("$.detail").value("parts: sms: refers to {{links.directions}}, which the context lacks"));
         call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
                 {"parts": {"sms": "{{practice.brandName}}: see you {{datetime appointment.start}}. Confirm {{links.confirm}}"}}""")
                 .andExpect(status().isOk())

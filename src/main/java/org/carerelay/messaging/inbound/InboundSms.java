@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An SMS that reached the practice. Keywords are handled here: STOP opts the number out (every patient who
  * shares it, with the change in each consent history), adds it to the suppression list and confirms once; START
  * opts back in; HELP answers with who is texting and how to stop. Anything else is kept, its body sealed
- * ({@link PhiCipher}) for its row, and handed to the inbox ({@link InboundMessageReceived}).
+ * ({@link PhiCipher}) for its row, and handed to the inbox ({@link InboundMessageReceived}); so is CANCEL, after
+ * its opt-out, since a patient may have meant their appointment.
  */
 @Service
 public class InboundSms {
@@ -72,13 +73,15 @@ public class InboundSms {
     public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId) {
         Optional<SmsKeyword> keyword = SmsKeyword.of(body);
+        boolean forInbox = keyword.isEmpty() || SmsKeyword.mayMeanAppointment(body);
         // Recorded first: a provider's retry arriving at the same moment waits on this row, then finds it.
-        if (!record(practice, from, to, keyword.isPresent() ? "" : body, provider, providerMessageId,
-                keyword.isPresent())) {
+        UUID kept = record(practice, from, to, forInbox ? body : "", provider, providerMessageId, !forInbox);
+        if (kept == null) {
             return Outcome.DUPLICATE;
         }
         if (keyword.isEmpty()) {
-            return Outcome.KEPT_FOR_INBOX; // the inbox matches the sender itself
+            events.publishEvent(new InboundMessageReceived(practice, kept)); // the inbox matches the sender itself
+            return Outcome.KEPT_FOR_INBOX;
         }
         List<ContactPoints.Holder> holders = contactPoints.holders(practice, ContactSystem.PHONE, from);
         String language = holders.size() == 1
@@ -115,6 +118,9 @@ public class InboundSms {
         }
         auditLog.record(new AuditEvent(practice, ACTOR, "sms.keyword." + outcome.name().toLowerCase(), null,
                 Map.of("patients", holders.stream().map(ContactPoints.Holder::patient).toList())));
+        if (forInbox) {
+            events.publishEvent(new InboundMessageReceived(practice, kept)); // after the opt-out: no reply goes
+        }
         return outcome;
     }
 
@@ -140,9 +146,9 @@ public class InboundSms {
 
     /**
      * Keeps the text (a keyword without its words or sender: only that it came, so that a retry is known);
-     * false when this provider message was received before.
+     * null when this provider message was received before.
      */
-    private boolean record(PracticeId practice, String from, String to, String body, String provider,
+    private UUID record(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId, boolean keyword) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
@@ -163,8 +169,7 @@ public class InboundSms {
         if (inserted > 0 && !keyword) {
             auditLog.record(new AuditEvent(practice, ACTOR, "inbound.received",
                     AuditEvent.Target.of("inbound_message", id), Map.of("channel", "SMS")));
-            events.publishEvent(new InboundMessageReceived(practice, id));
         }
-        return inserted > 0;
+        return inserted > 0 ? id : null;
     }
 }

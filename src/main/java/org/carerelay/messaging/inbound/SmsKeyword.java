@@ -21,11 +21,7 @@ public enum SmsKeyword {
         if (body == null) {
             return Optional.empty();
         }
-        String word = body.toUpperCase(Locale.ROOT)
-                .replaceAll("[\\p{Punct}&&[^-]]", "")
-                .replace('-', ' ')
-                .trim()
-                .replaceAll("\\s+", " ");
+        String word = normalized(body);
         if (OPT_OUT_WORDS.contains(word)) {
             return Optional.of(OPT_OUT);
         }
@@ -33,5 +29,21 @@ public enum SmsKeyword {
             return Optional.of(OPT_IN);
         }
         return HELP_WORDS.contains(word) ? Optional.of(HELP) : Optional.empty();
+    }
+
+    /**
+     * CANCEL opts out like STOP (carriers and the FCC rule say so), but a patient answering a reminder with it may
+     * mean the appointment: such a text also goes to the inbox, for staff to ask.
+     */
+    public static boolean mayMeanAppointment(String body) {
+        return body != null && normalized(body).equals("CANCEL");
+    }
+
+    private static String normalized(String body) {
+        return body.toUpperCase(Locale.ROOT)
+                .replaceAll("[\\p{Punct}&&[^-]]", "")
+                .replace('-', ' ')
+                .trim()
+                .replaceAll("\\s+", " ");
     }
 }

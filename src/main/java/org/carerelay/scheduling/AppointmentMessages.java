@@ -1,0 +1,121 @@
+package org.carerelay.scheduling;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.carerelay.messaging.Channel;
+import org.carerelay.messaging.Messages;
+import org.carerelay.messaging.Purpose;
+import org.carerelay.messaging.SendRequest;
+import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentTypes;
+import org.carerelay.practice.Location;
+import org.carerelay.practice.Locations;
+import org.carerelay.practice.Modality;
+import org.carerelay.practice.Provider;
+import org.carerelay.practice.Providers;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.PracticeId;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a patient is told about their appointment, through the messaging hub (which picks the channel by the
+ * patient's preference and consent, and holds texts in quiet hours). Every message has an idempotency key made of
+ * the appointment, the kind and the start, so a retried timer or listener never tells the patient twice.
+ */
+@Component
+class AppointmentMessages {
+
+    static final Actor ACTOR = Actor.system("appointment-reminders");
+
+    private final Messages messages;
+    private final AppointmentLinks links;
+    private final Providers providers;
+    private final Locations locations;
+    private final AppointmentTypes types;
+
+    AppointmentMessages(Messages messages, AppointmentLinks links, Providers providers, Locations locations,
+            AppointmentTypes types) {
+        this.messages = messages;
+        this.links = links;
+        this.providers = providers;
+        this.locations = locations;
+        this.types = types;
+    }
+
+    /** The booking (or its new time): with links to cancel or reschedule it. */
+    void confirmation(PracticeId practice, Appointment appointment) {
+        Map<String, Object> context = new HashMap<>(describe(practice, appointment));
+        context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
+                AppointmentLinks.Purpose.CANCEL, AppointmentLinks.Purpose.RESCHEDULE)));
+        send(practice, appointment, "appointment-confirmation", context, Purpose.TRANSACTIONAL,
+                "confirmation:" + appointment.start().getEpochSecond());
+    }
+
+    void reminder(PracticeId practice, Appointment appointment, ReminderKind kind) {
+        Map<String, Object> context = new HashMap<>(describe(practice, appointment));
+        if (kind == ReminderKind.TWO_DAYS) {
+            context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
+                    AppointmentLinks.Purpose.CONFIRM, AppointmentLinks.Purpose.CANCEL,
+                    AppointmentLinks.Purpose.RESCHEDULE)));
+        }
+        send(practice, appointment, kind.templateKey(), context, Purpose.CARE,
+                kind.name().toLowerCase() + ":" + appointment.start().getEpochSecond());
+    }
+
+    void cancelled(PracticeId practice, Appointment appointment) {
+        send(practice, appointment, "appointment-cancelled", describe(practice, appointment), Purpose.TRANSACTIONAL,
+                "cancelled");
+    }
+
+    /** The answer to a patient who confirmed by text ("C"): on the channel they used. */
+    void confirmedByText(PracticeId practice, Appointment appointment) {
+        messages.send(practice, ACTOR, new SendRequest(appointment.patientId(), null, Channel.SMS,
+                "appointment-confirmed", describe(practice, appointment), Purpose.TRANSACTIONAL,
+                key(appointment, "confirmed-by-text:" + appointment.start().getEpochSecond()), null, true));
+    }
+
+    private void send(PracticeId practice, Appointment appointment, String template, Map<String, Object> context,
+            Purpose purpose, String what) {
+        messages.send(practice, ACTOR, new SendRequest(appointment.patientId(), null, Channel.PREFERRED, template,
+                context, purpose, key(appointment, what), null));
+    }
+
+    /** The appointment as templates see it: when, with whom, where, and whether it is a video visit. */
+    private Map<String, Object> describe(PracticeId practice, Appointment appointment) {
+        Provider provider = providers.get(practice, appointment.providerId());
+        Location location = locations.get(practice, appointment.locationId());
+        boolean video = types.get(practice, appointment.appointmentTypeId()).modality() == Modality.VIDEO;
+        Map<String, Object> described = new HashMap<>();
+        described.put("start", appointment.start().toString());
+        described.put("providerName", providerName(provider));
+        described.put("locationName", location.name());
+        described.put("locationPhone", location.phone() == null ? "" : location.phone());
+        described.put("video", video);
+        return Map.of("appointment", described);
+    }
+
+    static String providerName(Provider provider) {
+        String name = provider.givenName() + " " + provider.familyName();
+        return provider.credentials() == null || provider.credentials().isBlank() ? name
+                : name + ", " + provider.credentials();
+    }
+
+    private static Map<String, String> urls(Map<AppointmentLinks.Purpose, String> issued) {
+        Map<String, String> urls = new HashMap<>();
+        issued.forEach((purpose, url) -> urls.put(purpose.name().toLowerCase(), url));
+        return urls;
+    }
+
+    private static String key(Appointment appointment, String what) {
+        return "appointment:" + appointment.id().value() + ":" + what;
+    }
+
+    static boolean upcoming(Appointment appointment, Instant now) {
+        return appointment.start().isAfter(now) && switch (appointment.status()) {
+            case BOOKED, CONFIRMED -> true;
+            default -> false;
+        };
+    }
+}
