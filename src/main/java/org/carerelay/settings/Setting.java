@@ -49,6 +49,9 @@ public final class Setting<T> {
     public static final Setting<String> SMS_PROVIDER = new Setting<>("sms.provider",
             "How SMS leaves: dev-outbox, twilio or end-user-messaging",
             text -> oneOf(text, "dev-outbox", "twilio", "end-user-messaging"), SettingsFallback::smsProvider, false);
+    public static final Setting<String> VIDEO_PROVIDER = new Setting<>("video.provider",
+            "Where video visit rooms are made: local (a placeholder page, for trying CareRelay out) or whereby",
+            text -> oneOf(text, "local", "whereby"), SettingsFallback::videoProvider, false);
     public static final Setting<String> VIDEO_ROOM_PRESET = new Setting<>("video.room-preset",
             "Video room preset: hipaa (locked, no recording or transcription) or standard",
             text -> oneOf(text, "hipaa", "standard"), SettingsFallback::videoRoomPreset, false);
@@ -95,7 +98,8 @@ public final class Setting<T> {
 
     public static final List<Setting<?>> ALL = List.of(EMAIL_SENDER_ADDRESS, EMAIL_SENDER_NAME, EMAIL_PROVIDER,
             EMAIL_SECONDARY_PROVIDER, EMAIL_RATE_PER_SECOND, SMS_ORIGINATION_NUMBER, SMS_PROVIDER,
-            SMS_SECONDARY_PROVIDER, SMS_RATE_PER_SECOND, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID, TWILIO_WEBHOOK_AUTH_TOKEN,
+            SMS_SECONDARY_PROVIDER, SMS_RATE_PER_SECOND, VIDEO_PROVIDER, VIDEO_ROOM_PRESET, TWILIO_ACCOUNT_SID,
+            TWILIO_WEBHOOK_AUTH_TOKEN,
             QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP, INBOX_SLA_URGENT_MINUTES, INBOX_SLA_ROUTINE_MINUTES,
             INBOX_SLA_ADMINISTRATIVE_MINUTES, INBOX_HOLIDAYS, INBOX_THREAD_WINDOW_HOURS, INBOX_ON_CALL_PHONE,

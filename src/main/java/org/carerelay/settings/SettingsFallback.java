@@ -30,6 +30,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxThreadWindowHours hours within which a patient's new message joins their open conversation
  * @param inboxOnCallPhone       the number paged when no on-call shift covers the moment, or none
  * @param patientChangeCutoffHours hours before a visit after which a patient can no longer cancel or move it
+ * @param videoProvider          where video rooms are made: local (a placeholder) or whereby
  */
 @ConfigurationProperties("carerelay.settings.fallback")
 public record SettingsFallback(
@@ -54,5 +55,6 @@ public record SettingsFallback(
         String inboxHolidays,
         String inboxThreadWindowHours,
         String inboxOnCallPhone,
-        String patientChangeCutoffHours) {
+        String patientChangeCutoffHours,
+        String videoProvider) {
 }

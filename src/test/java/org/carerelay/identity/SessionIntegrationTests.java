@@ -167,7 +167,8 @@ class SessionIntegrationTests {
     void onlyTheVideoVisitPageMayFrameTheVideoVendor() throws Exception {
         WebClient browser = new WebClient(mvc);
         assertThat(browser.get("/portal/visits/" + UUID.randomUUID() + "/video").getResponse()
-                .getHeader("Content-Security-Policy")).contains("frame-src " + ContentSecurityPolicy.VIDEO_VENDOR);
+                .getHeader("Content-Security-Policy"))
+                .contains("frame-src 'self' " + ContentSecurityPolicy.VIDEO_VENDOR);
         assertThat(browser.get("/portal/sign-in").getResponse().getHeader("Content-Security-Policy"))
                 .contains("frame-src 'none'").doesNotContain("whereby");
     }

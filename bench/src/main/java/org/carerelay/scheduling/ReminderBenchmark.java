@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.carerelay.bench.BenchServer;
 import org.carerelay.messaging.Channel;
@@ -55,7 +56,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * due time each 48-hour reminder is handed to the messaging hub (its message row written), read from the rows
  * themselves. The day is compressed so that it falls due during the run:
  * <ul>
- * <li>spread: the day's 50 start times 2 s apart, 60 reminders due at each (300 times the real rate);
+ * <li>spread: the day's 50 start times' reminders 2 s apart, 60 due at each (300 times the real rate);
  * <li>backlog: a real day (visits 10 minutes apart) whose 3,000 reminders are all overdue at once, as when the
  * servers come back after an outage.
  * </ul>
@@ -66,8 +67,9 @@ public final class ReminderBenchmark {
     static final int LOCATIONS = 12;
     static final int PROVIDERS = 60;
     static final int VISITS_PER_PROVIDER = 50;
-    /** Time to book the day before its first reminders fall due. */
-    static final Duration LEAD = Duration.ofSeconds(150);
+    static final int VISIT_MINUTES = 10;
+    static final Duration VISIT = Duration.ofMinutes(VISIT_MINUTES);
+    /** In the spread run, the time between one start time's reminders and the next's (10 minutes in real life). */
     static final Duration SPREAD_STEP = Duration.ofSeconds(2);
 
     public static void main(String[] args) throws Exception {
@@ -78,21 +80,20 @@ public final class ReminderBenchmark {
                     LOCATIONS, PROVIDERS);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
-            Instant firstDue = Instant.now().plus(LEAD);
-            List<UUID> spread = book(context, day, firstDue, SPREAD_STEP);
+            // Each run books a real day (visits 10 minutes apart, reminders planned an hour ahead), then moves its
+            // timers to the moments the run wants them: the timers are what is measured, not the booking.
+            Instant firstStart = book(context, day, Instant.now().plus(Duration.ofHours(1)));
+            Instant spreadFrom = Instant.now().plusSeconds(5);
+            UnaryOperator<Instant> spreadDue = start -> spreadFrom.plus(
+                    Duration.between(firstStart, start).dividedBy(VISIT.dividedBy(SPREAD_STEP)));
+            List<UUID> spread = move(jdbc, firstStart, spreadDue);
             report("spread, 60 due every 2 s", lags(jdbc, spread,
-                    firstDue.plus(SPREAD_STEP.multipliedBy(VISITS_PER_PROVIDER)), null));
+                    spreadDue.apply(firstStart.plus(VISIT.multipliedBy(VISITS_PER_PROVIDER))), spreadDue));
 
-            // A real day (visits 10 minutes apart), all of its reminders overdue at once, as after an outage.
-            List<UUID> backlog = book(context, day, Instant.now().plus(Duration.ofHours(1)), Duration.ofMinutes(10));
+            Instant secondStart = book(context, day, Instant.now().plus(Duration.ofHours(12)));
             Instant overdueFrom = Instant.now();
-            jdbc.sql("UPDATE scheduled_tasks SET execution_time = :now WHERE task_name = 'appointment-reminder' "
-                            + "AND task_instance LIKE '%/TWO_DAYS' "
-                            + "AND split_part(task_instance, '/', 1)::uuid = ANY(:ids)")
-                    .param("now", Timestamp.from(overdueFrom))
-                    .param("ids", backlog.toArray(UUID[]::new))
-                    .update();
-            report("backlog, 3,000 at once", lags(jdbc, backlog, overdueFrom, overdueFrom));
+            List<UUID> backlog = move(jdbc, secondStart, start -> overdueFrom);
+            report("backlog, 3,000 at once", lags(jdbc, backlog, overdueFrom, start -> overdueFrom));
             baseline(context, day);
         }
     }
@@ -134,32 +135,49 @@ public final class ReminderBenchmark {
 
     /**
      * Books a day (imported, so no confirmations: the reminders alone are measured) whose 48-hour reminders fall
-     * due from {@code firstDue}, each provider's visits {@code step} apart.
+     * due from {@code firstDue}, each provider's visits {@value #VISIT_MINUTES} minutes apart; its first start.
      */
-    private static List<UUID> book(ConfigurableApplicationContext context, Day day, Instant firstDue,
-            Duration step) {
+    private static Instant book(ConfigurableApplicationContext context, Day day, Instant firstDue) {
         Appointments appointments = context.getBean(Appointments.class);
         Instant firstStart = firstDue.truncatedTo(ChronoUnit.SECONDS).plus(ReminderPlan.TWO_DAYS_AHEAD);
-        List<UUID> booked = new ArrayList<>();
         long started = System.nanoTime();
         for (int visit = 0; visit < VISITS_PER_PROVIDER; visit++) {
             for (int p = 0; p < PROVIDERS; p++) {
                 Provider provider = day.providers().get(p);
-                booked.add(appointments.book(day.practice(), Actor.system("bench"), new AppointmentDetails(
+                appointments.book(day.practice(), Actor.system("bench"), new AppointmentDetails(
                         day.patients().get(visit * PROVIDERS + p).id().value(), provider.id().value(),
                         provider.locationIds().get(0).value(), day.type().id().value(),
-                        firstStart.plus(step.multipliedBy(visit)).atOffset(ZoneOffset.UTC), null, null)).id().value());
+                        firstStart.plus(VISIT.multipliedBy(visit)).atOffset(ZoneOffset.UTC), null, null));
             }
         }
         System.out.printf("Booked a day in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        return booked;
+        return firstStart;
+    }
+
+    /** Sets the 48-hour timer of each visit of the day starting at {@code firstStart} to {@code due}(its start). */
+    private static List<UUID> move(JdbcClient jdbc, Instant firstStart, UnaryOperator<Instant> due) {
+        List<Object[]> visits = jdbc.sql("SELECT id, starts_at FROM appointment WHERE starts_at >= :from "
+                        + "AND starts_at < :to")
+                .param("from", Timestamp.from(firstStart))
+                .param("to", Timestamp.from(firstStart.plus(VISIT.multipliedBy(VISITS_PER_PROVIDER))))
+                .query((rs, n) -> new Object[] {rs.getObject("id", UUID.class),
+                        rs.getTimestamp("starts_at").toInstant()})
+                .list();
+        for (Object[] visit : visits) {
+            jdbc.sql("UPDATE scheduled_tasks SET execution_time = :at WHERE task_name = 'appointment-reminder' "
+                            + "AND task_instance = :instance")
+                    .param("at", Timestamp.from(due.apply((Instant) visit[1])))
+                    .param("instance", visit[0] + "/TWO_DAYS")
+                    .update();
+        }
+        return visits.stream().map(visit -> (UUID) visit[0]).toList();
     }
 
     /**
      * Waits until the 48-hour reminder of every appointment in {@code ids} is handed over (or two minutes after
-     * {@code lastDue}); the lag of each, in ms, after its due time or after {@code dueAt} when given.
+     * {@code lastDue}); the lag of each after its due time ({@code due} of the visit's start), in ms.
      */
-    private static long[] lags(JdbcClient jdbc, List<UUID> ids, Instant lastDue, Instant dueAt)
+    private static long[] lags(JdbcClient jdbc, List<UUID> ids, Instant lastDue, UnaryOperator<Instant> due)
             throws InterruptedException {
         String sql = """
                 SELECT m.created_at, a.starts_at FROM appointment a
@@ -172,11 +190,9 @@ public final class ReminderBenchmark {
         do {
             Thread.sleep(500);
             lags = jdbc.sql(sql).param("ids", ids.toArray(UUID[]::new))
-                    .query((rs, n) -> {
-                        Instant due = dueAt != null ? dueAt
-                                : rs.getTimestamp("starts_at").toInstant().minus(ReminderPlan.TWO_DAYS_AHEAD);
-                        return Duration.between(due, rs.getTimestamp("created_at").toInstant()).toMillis();
-                    }).list();
+                    .query((rs, n) -> Duration.between(due.apply(rs.getTimestamp("starts_at").toInstant()),
+                            rs.getTimestamp("created_at").toInstant()).toMillis())
+                    .list();
         } while (lags.size() < ids.size() && Instant.now().isBefore(giveUp));
         if (lags.size() < ids.size()) {
             System.out.printf("  only %d of %d reminders were handed over%n", lags.size(), ids.size());

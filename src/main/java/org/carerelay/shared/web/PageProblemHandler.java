@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
  * the practice's): a readable page with the right status, never a stack trace. The API has its own
  * ({@code ApiProblemHandler}).
  */
-@ControllerAdvice(basePackages = {"org.carerelay.console", "org.carerelay.portal"})
+@ControllerAdvice(basePackages = {"org.carerelay.console", "org.carerelay.portal", "org.carerelay.video.web"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageProblemHandler {
 

@@ -1,0 +1,71 @@
+package org.carerelay.video.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentId;
+import org.carerelay.practice.Appointments;
+import org.carerelay.practice.Practices;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.Callers;
+import org.carerelay.shared.Permissions;
+import org.carerelay.shared.RequiresPermission;
+import org.carerelay.video.VideoRoom;
+import org.carerelay.video.VideoRooms;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The video visit pages: the patient's in the portal and the provider's in the console, each framing its side of
+ * the vendor's room (these two paths alone may frame the vendor: {@code ContentSecurityPolicy}). Before the room
+ * opens (a quarter of an hour ahead) the page says when it will; opening the page is a PHI view, audited.
+ */
+@Controller
+class VideoVisitController {
+
+    private final VideoRooms rooms;
+    private final Appointments appointments;
+    private final Practices practices;
+    private final Clock clock;
+
+    VideoVisitController(VideoRooms rooms, Appointments appointments, Practices practices, Clock clock) {
+        this.rooms = rooms;
+        this.appointments = appointments;
+        this.practices = practices;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portal/visits/{id}/video")
+    String patient(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.current();
+        Optional<VideoRoom> room = rooms.enterAsPatient(caller, new AppointmentId(id));
+        return page(caller, id, room.map(VideoRoom::roomUrl), room, model, "portal/video-visit");
+    }
+
+    @GetMapping("/console/visits/{id}/video")
+    @RequiresPermission(Permissions.APPOINTMENTS_READ)
+    String host(@PathVariable UUID id, Model model) {
+        Caller caller = Callers.current();
+        Optional<VideoRoom> room = rooms.enterAsStaff(caller, new AppointmentId(id));
+        return page(caller, id, room.map(VideoRoom::hostRoomUrl), room, model, "console/video-visit");
+    }
+
+    private String page(Caller caller, UUID id, Optional<String> url, Optional<VideoRoom> room, Model model,
+            String view) {
+        Appointment appointment = appointments.find(caller.practice(), new AppointmentId(id));
+        model.addAttribute("practice", practices.get(caller.practice()));
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("zone", ZoneId.of(appointment.timeZone()));
+        model.addAttribute("room", room.orElse(null));
+        model.addAttribute("open", room.map(found -> found.open(clock.instant())).orElse(false));
+        model.addAttribute("opensAt", appointment.start().minus(VideoRooms.OPENS_BEFORE)
+                .atZone(ZoneId.of(appointment.timeZone())));
+        model.addAttribute("roomUrl", url.orElse(null));
+        return view;
+    }
+}
