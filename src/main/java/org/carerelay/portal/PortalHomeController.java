@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.messaging.InAppMessages;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.Appointments;
-import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
-import org.carerelay.practice.Practices;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.PageRequest;
@@ -27,30 +27,28 @@ class PortalHomeController {
 
     private final Patients patients;
     private final Appointments appointments;
-    private final Practices practices;
     private final InAppMessages inAppMessages;
+    private final PortalPages pages;
+    private final PortalVisits visits;
     private final Clock clock;
 
-    PortalHomeController(Patients patients, Appointments appointments, Practices practices,
-            InAppMessages inAppMessages, Clock clock) {
+    PortalHomeController(Patients patients, Appointments appointments,
+            InAppMessages inAppMessages, PortalPages pages, PortalVisits visits, Clock clock) {
+        this.pages = pages;
+        this.visits = visits;
         this.patients = patients;
         this.appointments = appointments;
-        this.practices = practices;
         this.inAppMessages = inAppMessages;
         this.clock = clock;
     }
 
     @GetMapping("/portal")
-    String home(Model model) {
+    String home(Model model, HttpServletRequest request, HttpServletResponse response) {
         Caller caller = Callers.current();
-        UUID patient = SignedIn.currentPortalPatient();
-        Patient shown = patients.find(caller.practice(), new PatientId(patient));
-        model.addAttribute("patient", shown);
-        model.addAttribute("zone", ZoneId.of(shown.timeZone()));
-        model.addAttribute("practice", practices.get(caller.practice()));
-        model.addAttribute("appointments", appointments.list(caller,
+        UUID patient = pages.open(model, request, response).value();
+        model.addAttribute("appointments", visits.describe(caller, appointments.list(caller,
                 new AppointmentFilter(clock.instant(), null, patient, null, null, null), new PageRequest(0, 10))
-                .items());
+                .items(), clock.instant()));
         model.addAttribute("messages", inAppMessages.latest(caller, new PatientId(patient), LATEST_MESSAGES));
         return "portal/home";
     }

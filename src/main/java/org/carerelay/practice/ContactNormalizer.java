@@ -39,6 +39,26 @@ public class ContactNormalizer {
         }
     }
 
+    /**
+     * A stored E.164 number as people write it: "(312) 555-0100" in the deployment's region, "+44 20 7946 0000"
+     * elsewhere; null stays null.
+     */
+    public String display(String e164) {
+        if (e164 == null) {
+            return null;
+        }
+        try {
+            Phonenumber.PhoneNumber number = PHONES.parse(e164, defaultRegion);
+            // A fictional 555-01xx number belongs to no region; it is written as a North American one.
+            boolean home = defaultRegion.equals(PHONES.getRegionCodeForNumber(number))
+                    || isFictional(number) && PHONES.getCountryCodeForRegion(defaultRegion) == 1;
+            return PHONES.format(number, home ? PhoneNumberUtil.PhoneNumberFormat.NATIONAL
+                    : PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL);
+        } catch (NumberParseException e) {
+            return e164;
+        }
+    }
+
     public String email(String raw, String field) {
         String email = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
         if (email.length() > 254 || !EMAIL.matcher(email).matches()) {

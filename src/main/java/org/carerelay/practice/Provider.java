@@ -6,4 +6,10 @@ import java.util.List;
 /** A clinician who sees patients; {@code npi} is the US National Provider Identifier, when there is one. */
 public record Provider(ProviderId id, String givenName, String familyName, String credentials, String npi,
         List<LocationId> locationIds, Instant createdAt, Instant updatedAt) {
+
+    /** As patients see the provider named: "Naomi Fischer, MD". */
+    public String displayName() {
+        String name = givenName + " " + familyName;
+        return credentials == null || credentials.isBlank() ? name : name + ", " + credentials;
+    }
 }

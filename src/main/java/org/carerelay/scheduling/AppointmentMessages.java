@@ -10,6 +10,7 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentTypes;
+import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
@@ -34,9 +35,11 @@ class AppointmentMessages {
     private final Providers providers;
     private final Locations locations;
     private final AppointmentTypes types;
+    private final ContactNormalizer phones;
 
     AppointmentMessages(Messages messages, AppointmentLinks links, Providers providers, Locations locations,
-            AppointmentTypes types) {
+            AppointmentTypes types, ContactNormalizer phones) {
+        this.phones = phones;
         this.messages = messages;
         this.links = links;
         this.providers = providers;
@@ -89,17 +92,11 @@ class AppointmentMessages {
         boolean video = types.get(practice, appointment.appointmentTypeId()).modality() == Modality.VIDEO;
         Map<String, Object> described = new HashMap<>();
         described.put("start", appointment.start().toString());
-        described.put("providerName", providerName(provider));
+        described.put("providerName", provider.displayName());
         described.put("locationName", location.name());
-        described.put("locationPhone", location.phone() == null ? "" : location.phone());
+        described.put("locationPhone", location.phone() == null ? "" : phones.display(location.phone()));
         described.put("video", video);
         return Map.of("appointment", described);
-    }
-
-    static String providerName(Provider provider) {
-        String name = provider.givenName() + " " + provider.familyName();
-        return provider.credentials() == null || provider.credentials().isBlank() ? name
-                : name + ", " + provider.credentials();
     }
 
     private static Map<String, String> urls(Map<AppointmentLinks.Purpose, String> issued) {

@@ -3,6 +3,7 @@ package org.carerelay.scheduling;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,6 +12,8 @@ import org.carerelay.practice.AppointmentDetails;
 import org.carerelay.practice.AppointmentTypeId;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.LocationId;
+import org.carerelay.practice.PatientId;
+import org.carerelay.practice.ProviderId;
 import org.carerelay.practice.SlotTakenException;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.PracticeId;
@@ -49,6 +52,25 @@ public class Booking {
         } catch (SlotTakenException e) {
             throw new SlotUnavailableException(alternatives(caller.practice(), details));
         }
+    }
+
+    /**
+     * Books a time the patient chose among the open slots (the portal): unlike {@link #book}, which lets staff
+     * book any time, only a slot availability offers, for {@code patient}; otherwise {@link SlotUnavailableException}
+     * with the nearest open ones.
+     */
+    public Appointment bookOpenSlot(Caller caller, PatientId patient, AppointmentTypeId type, Slot chosen) {
+        Instant start = chosen.start();
+        AppointmentDetails details = new AppointmentDetails(patient.value(), chosen.providerId(),
+                chosen.locationId(), type.value(), start.atOffset(ZoneOffset.UTC), null, null);
+        boolean open = availability.search(caller.practice(), new Availability.Query(type,
+                        new LocationId(chosen.locationId()), new ProviderId(chosen.providerId()),
+                        start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(1)))).stream()
+                .anyMatch(slot -> slot.start().equals(start));
+        if (!open) {
+            throw new SlotUnavailableException(alternatives(caller.practice(), details));
+        }
+        return book(caller, details);
     }
 
     /** The open slots of the same type at the same location nearest to the wanted start, the same provider first. */

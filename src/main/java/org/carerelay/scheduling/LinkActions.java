@@ -2,19 +2,20 @@ package org.carerelay.scheduling;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentStatus;
+import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
+import org.carerelay.practice.ContactNormalizer;
+import org.carerelay.practice.Modality;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Patients;
@@ -35,8 +36,8 @@ public class LinkActions {
 
     /** A link opened: the visit it is about, as the page shows it, and where it stands. */
     public record LinkView(AppointmentLinks.Purpose purpose, boolean expired, Practice practice, String language,
-            ZoneId zone, Appointment appointment, String providerName, Location location, Instant cutoff,
-            List<Day> options) {
+            ZoneId zone, Appointment appointment, String providerName, Location location, boolean video,
+            String phone, Instant cutoff, List<SlotDays> options) {
 
         public boolean changeable(Instant now) {
             return now.isBefore(cutoff);
@@ -49,8 +50,6 @@ public class LinkActions {
         }
     }
 
-    static final int SHOWN_DAYS = 7;
-
     private final AppointmentLinks links;
     private final Appointments appointments;
     private final Patients patients;
@@ -59,10 +58,15 @@ public class LinkActions {
     private final Locations locations;
     private final PatientChanges changes;
     private final AuditLog auditLog;
+    private final AppointmentTypes types;
+    private final ContactNormalizer phones;
     private final Clock clock;
 
     LinkActions(AppointmentLinks links, Appointments appointments, Patients patients, Practices practices,
-            Providers providers, Locations locations, PatientChanges changes, AuditLog auditLog, Clock clock) {
+            Providers providers, Locations locations, PatientChanges changes, AuditLog auditLog,
+            AppointmentTypes types, ContactNormalizer phones, Clock clock) {
+        this.types = types;
+        this.phones = phones;
         this.clock = clock;
         this.links = links;
         this.appointments = appointments;
@@ -72,10 +76,6 @@ public class LinkActions {
         this.locations = locations;
         this.changes = changes;
         this.auditLog = auditLog;
-    }
-
-    /** The new times offered on one local day. */
-    public record Day(LocalDate date, List<Slot> slots) {
     }
 
     /** What a link did, and the visit as it now stands. */
@@ -89,7 +89,7 @@ public class LinkActions {
             if (link.expired()) {
                 Practice practice = practices.get(link.practice());
                 return new LinkView(link.purpose(), true, practice, practice.defaultLanguage(), null, null, null,
-                        null, null, List.of());
+                        null, false, null, null, List.of());
             }
             Appointment appointment = appointments.find(link.practice(), link.appointment());
             boolean rescheduling = link.purpose() == AppointmentLinks.Purpose.RESCHEDULE
@@ -123,32 +123,19 @@ public class LinkActions {
                 ? changes.rescheduleOptions(link.practice(), now) : List.of())));
     }
 
-    /**
-     * The new times a patient is shown, by day: the first {@value #SHOWN_DAYS} days with openings, each distinct
-     * start time once, with their own provider when free then, otherwise another who offers the visit.
-     */
-    static List<Day> shown(List<Slot> options, Appointment appointment) {
-        ZoneId zone = ZoneId.of(appointment.timeZone());
-        Map<LocalDate, Map<Instant, Slot>> byDay = new TreeMap<>();
-        for (Slot slot : options) {
-            byDay.computeIfAbsent(slot.start().atZone(zone).toLocalDate(), day -> new TreeMap<>())
-                    .merge(slot.start(), slot, (kept, other) ->
-                            other.providerId().equals(appointment.providerId().value()) ? other : kept);
-        }
-        return byDay.entrySet().stream().limit(SHOWN_DAYS)
-                .map(day -> new Day(day.getKey(), List.copyOf(day.getValue().values())))
-                .toList();
-    }
-
     private LinkView view(AppointmentLinks.Link link, Appointment appointment, List<Slot> options) {
         auditLog.record(new AuditEvent(link.practice(), patient(appointment), "phi.appointment.viewed",
                 AuditEvent.Target.of("appointment", appointment.id()), Map.of("via", "link")));
-        return new LinkView(link.purpose(), false, practices.get(link.practice()),
+        Practice practice = practices.get(link.practice());
+        Location location = locations.get(link.practice(), appointment.locationId());
+        return new LinkView(link.purpose(), false, practice,
                 patients.find(link.practice(), appointment.patientId()).preferredLanguage(),
                 ZoneId.of(appointment.timeZone()), appointment,
-                AppointmentMessages.providerName(providers.get(link.practice(), appointment.providerId())),
-                locations.get(link.practice(), appointment.locationId()), changes.cutoff(link.practice(), appointment),
-                shown(options, appointment));
+                providers.get(link.practice(), appointment.providerId()).displayName(), location,
+                types.get(link.practice(), appointment.appointmentTypeId()).modality() == Modality.VIDEO,
+                location.phone() == null ? practice.brandName() : phones.display(location.phone()),
+                changes.cutoff(link.practice(), appointment),
+                SlotDays.of(options, ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
     }
 
     private static Actor patient(Appointment appointment) {

@@ -10,6 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.time.LocalTime;
+import java.util.Set;
+import org.carerelay.practice.Address;
+import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentFilter;
+import org.carerelay.practice.AppointmentStatus;
+import org.carerelay.practice.AppointmentTypeDetails;
+import org.carerelay.practice.AppointmentTypes;
+import org.carerelay.practice.Appointments;
+import org.carerelay.practice.Location;
+import org.carerelay.practice.LocationDetails;
+import org.carerelay.practice.Locations;
+import org.carerelay.practice.Modality;
+import org.carerelay.practice.Provider;
+import org.carerelay.practice.ProviderDetails;
+import org.carerelay.practice.Providers;
+import org.carerelay.scheduling.ProviderSchedules;
+import org.carerelay.scheduling.WorkingHours;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.PageRequest;
+import org.carerelay.shared.Permissions;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.identity.StaffCredentials;
@@ -247,6 +268,58 @@ class BrowserTests {
         screenshots("console-inbox");
     }
 
+    @Test
+    void aPatientBooksAVideoVisitFindsTheConfirmationAndCancelsWithTheOneTapLink() {
+        Practice practice = context.getBean(Practices.class).get(TestPractices.register(context).id());
+        Caller admin = new Caller(practice.id(), Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
+        Location clinic = context.getBean(Locations.class).create(admin, new LocationDetails("Riverside Telehealth",
+                new Address("1 Main St", null, "Chicago", "IL", "60606", "US"), "+13125550100", "America/Chicago",
+                List.of()));
+        Provider provider = context.getBean(Providers.class).create(admin, new ProviderDetails("Naomi", "Fischer",
+                "MD", "1234567893", List.of(clinic.id().value())));
+        context.getBean(AppointmentTypes.class).create(admin, new AppointmentTypeDetails("Video visit", 20,
+                Modality.VIDEO, 0, List.of()));
+        context.getBean(ProviderSchedules.class).replaceTemplate(admin, provider.id(),
+                java.util.Arrays.stream(java.time.DayOfWeek.values()).map(day -> new WorkingHours(
+                        clinic.id().value(), day, LocalTime.of(13, 0), LocalTime.of(17, 0), null, null)).toList());
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));
+
+        open("/portal/sign-in?practice=" + practice.slug());
+        browser.findElement(By.id("contact")).sendKeys(email);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your email"));
+        browser.get(linkFromDevOutbox(email));
+        browser.findElement(By.id("confirm-sign-in")).click();
+        wait(ExpectedConditions.urlToBe(url("/portal")));
+
+        browser.findElement(By.id("nav-book")).click();
+        screenshots("portal-book");
+        browser.findElement(By.id("show-times")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main section form button")));
+        screenshots("portal-book-times");
+        // A day at least a week away: far from the practice's cut-off, so the link can still cancel it.
+        // By keyboard, as a patient without a mouse would.
+        browser.findElement(By.cssSelector("main section:last-of-type form button")).sendKeys(Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Your appointment is booked"));
+        assertThat(browser.findElement(By.id("main")).getText()).contains("Video visit · Naomi Fischer, MD",
+                "Join the video visit");
+        screenshots("portal-appointments");
+
+        String confirmation = fromDevOutbox(email, "is booked");
+        String cancel = confirmation.replaceAll("(?s).*Cancel: (http\\S+).*", "$1")
+                .replace("http://localhost:8080", url(""));
+        browser.get(cancel);
+        assertThat(browser.findElement(By.id("when")).getText()).isNotBlank();
+        screenshots("one-tap-cancel");
+        browser.findElement(By.id("cancel")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Your appointment is cancelled"));
+        screenshots("one-tap-cancelled");
+        assertThat(context.getBean(Appointments.class).list(admin, new AppointmentFilter(null, null, null, null,
+                clinic.id().value(), null), new PageRequest(0, 10)).items())
+                .extracting(Appointment::status).containsExactly(AppointmentStatus.CANCELLED);
+    }
+
     private String linkFromDevOutbox(String email) {
         RestClient outbox = RestClient.create(url(""));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -263,6 +336,24 @@ class BrowserTests {
             sleep();
         }
         throw new AssertionError("No sign-in link reached the dev outbox");
+    }
+
+    /** The text of the newest message to {@code email} whose subject contains {@code subject}. */
+    private String fromDevOutbox(String email, String subject) {
+        RestClient outbox = RestClient.create(url(""));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> messages = outbox.get().uri("/dev/outbox/messages").retrieve()
+                    .body(new org.springframework.core.ParameterizedTypeReference<>() {
+                    });
+            for (Map<String, Object> message : messages) {
+                if (email.equals(message.get("to")) && String.valueOf(message.get("subject")).contains(subject)) {
+                    return String.valueOf(message.get("text"));
+                }
+            }
+            sleep();
+        }
+        throw new AssertionError("No message about \"" + subject + "\" reached the dev outbox");
     }
 
     private void open(String path) {

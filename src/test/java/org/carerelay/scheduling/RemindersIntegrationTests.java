@@ -210,7 +210,7 @@ class RemindersIntegrationTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"cancel\""))));
         mvc.perform(post("/r/" + links.get("Cancel")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("+13125550100")));
+                .andExpect(content().string(Matchers.containsString("(312) 555-0100")));
         assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.BOOKED);
     }
 

@@ -1,0 +1,184 @@
+package org.carerelay.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.carerelay.identity.SignedIn;
+import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentType;
+import org.carerelay.practice.AppointmentTypeId;
+import org.carerelay.practice.AppointmentTypes;
+import org.carerelay.practice.Location;
+import org.carerelay.practice.Locations;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
+import org.carerelay.scheduling.Availability;
+import org.carerelay.scheduling.Booking;
+import org.carerelay.scheduling.PatientChanges;
+import org.carerelay.scheduling.Slot;
+import org.carerelay.scheduling.SlotDays;
+import org.carerelay.scheduling.SlotUnavailableException;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.Callers;
+import org.carerelay.shared.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The portal's appointments: upcoming and past visits, booking a new one among the open slots, moving or cancelling
+ * one until the practice's cut-off, and the way into a video visit. Each form posts and redirects (a reload never
+ * books twice); what happened is said on the page it lands on.
+ */
+@Controller
+class PortalAppointmentsController {
+
+    /** How far back past visits are listed. */
+    static final Duration PAST = Duration.ofDays(365);
+    /** How far ahead a patient may book. */
+    static final Duration BOOKING_WINDOW = Duration.ofDays(14);
+
+    private final PortalVisits visits;
+    private final PortalPages pages;
+    private final Patients patients;
+    private final AppointmentTypes types;
+    private final Locations locations;
+    private final Availability availability;
+    private final Booking booking;
+    private final PatientChanges changes;
+    private final Clock clock;
+
+    PortalAppointmentsController(PortalVisits visits, PortalPages pages, Patients patients, AppointmentTypes types,
+            Locations locations, Availability availability, Booking booking, PatientChanges changes, Clock clock) {
+        this.visits = visits;
+        this.pages = pages;
+        this.patients = patients;
+        this.types = types;
+        this.locations = locations;
+        this.availability = availability;
+        this.booking = booking;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portal/appointments")
+    String appointments(Model model, HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = Callers.current();
+        PatientId patient = pages.open(model, request, response);
+        Instant now = clock.instant();
+        List<PortalVisits.Visit> all = visits.list(caller, patient, now.minus(PAST), null, now);
+        model.addAttribute("upcoming", all.stream().filter(visit -> visit.appointment().end().isAfter(now)).toList());
+        model.addAttribute("past", all.stream().filter(visit -> !visit.appointment().end().isAfter(now))
+                .sorted(Comparator.comparing((PortalVisits.Visit visit) -> visit.appointment().start()).reversed())
+                .toList());
+        model.addAttribute("now", now);
+        return "portal/appointments";
+    }
+
+    @PostMapping("/portal/appointments/{id}/cancel")
+    String cancel(@PathVariable UUID id, RedirectAttributes redirect) {
+        Caller caller = Callers.current();
+        Appointment appointment = visits.own(caller, currentPatient(), id);
+        redirect.addFlashAttribute("outcome", changes.cancel(caller.practice(), appointment.id()).name());
+        return "redirect:/portal/appointments";
+    }
+
+    @GetMapping("/portal/appointments/{id}/reschedule")
+    String rescheduleOptions(@PathVariable UUID id, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Caller caller = Callers.current();
+        PatientId patient = pages.open(model, request, response);
+        Appointment appointment = visits.own(caller, patient, id);
+        model.addAttribute("visit", visits.describe(caller, List.of(appointment), clock.instant()).get(0));
+        model.addAttribute("days", SlotDays.of(changes.rescheduleOptions(caller.practice(), appointment),
+                ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
+        return "portal/reschedule";
+    }
+
+    @PostMapping("/portal/appointments/{id}/reschedule")
+    String reschedule(@PathVariable UUID id, @RequestParam String start, @RequestParam UUID provider,
+            RedirectAttributes redirect) {
+        Caller caller = Callers.current();
+        Appointment appointment = visits.own(caller, currentPatient(), id);
+        PatientChanges.Outcome outcome = changes.reschedule(caller.practice(), appointment.id(), instant(start),
+                provider);
+        redirect.addFlashAttribute("outcome", outcome.name());
+        return outcome == PatientChanges.Outcome.SLOT_UNAVAILABLE ? "redirect:/portal/appointments/" + id
+                + "/reschedule" : "redirect:/portal/appointments";
+    }
+
+    /** Booking, step one: what kind of visit and where; step two (with both): the open times. */
+    @GetMapping("/portal/book")
+    String book(@RequestParam(required = false) UUID type, @RequestParam(required = false) UUID location,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = Callers.current();
+        PatientId patient = pages.open(model, request, response);
+        List<AppointmentType> offered = types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE))
+                .items();
+        List<Location> places = locations.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE)).items();
+        model.addAttribute("types", offered);
+        model.addAttribute("locations", places);
+        if (type == null || location == null) {
+            Patient shown = patients.find(caller.practice(), patient);
+            model.addAttribute("chosenType", type);
+            model.addAttribute("chosenLocation", location != null ? location : shown.usualLocationId() != null
+                    ? shown.usualLocationId().value() : places.isEmpty() ? null : places.get(0).id().value());
+            return "portal/book";
+        }
+        AppointmentType chosenType = offered.stream().filter(t -> t.id().value().equals(type)).findFirst()
+                .orElseThrow(() -> new org.carerelay.shared.NotFoundException("Appointment type"));
+        Location place = places.stream().filter(l -> l.id().value().equals(location)).findFirst()
+                .orElseThrow(() -> new org.carerelay.shared.NotFoundException("Location"));
+        Instant now = clock.instant();
+        List<Slot> open = availability.search(caller.practice(), new Availability.Query(chosenType.id(),
+                place.id(), null, now, now.plus(BOOKING_WINDOW)));
+        Patient shown = patients.find(caller.practice(), patient);
+        model.addAttribute("chosenType", chosenType);
+        model.addAttribute("chosenLocation", place);
+        model.addAttribute("zone", ZoneId.of(place.timeZone()));
+        model.addAttribute("days", SlotDays.of(open, ZoneId.of(place.timeZone()),
+                shown.usualProviderId() == null ? null : shown.usualProviderId().value()));
+        return "portal/book-times";
+    }
+
+    @PostMapping("/portal/book")
+    String booked(@RequestParam UUID type, @RequestParam UUID location, @RequestParam UUID provider,
+            @RequestParam String start, RedirectAttributes redirect) {
+        Caller caller = Callers.current();
+        Instant at = instant(start);
+        try {
+            booking.bookOpenSlot(caller, currentPatient(), new AppointmentTypeId(type),
+                    new Slot(at, at, provider, location));
+        } catch (SlotUnavailableException e) {
+            redirect.addFlashAttribute("outcome", "SLOT_UNAVAILABLE");
+            return "redirect:/portal/book?type=" + type + "&location=" + location;
+        }
+        redirect.addFlashAttribute("outcome", "BOOKED");
+        return "redirect:/portal/appointments";
+    }
+
+    private static PatientId currentPatient() {
+        return new PatientId(SignedIn.currentPortalPatient());
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new org.carerelay.shared.InvalidFieldException("start", "must be a time offered on the page");
+        }
+    }
+}
