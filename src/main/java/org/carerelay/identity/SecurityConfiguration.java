@@ -142,13 +142,13 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/static/**", "/webjars/**", "/error", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webhooks/**", "/unsubscribe/**", "/r/**", "/video/placeholder/*")
+                                "/webhooks/**", "/unsubscribe/**", "/r/**", "/w/**", "/video/placeholder/*")
                         .permitAll()
                         .anyRequest().denyAll())
                 // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead. An
-                // unsubscribe or appointment link's secret is its own proof, and mail apps' one-click POSTs carry
+                // unsubscribe, appointment or waitlist link's secret is its own proof, and mail apps' one-click POSTs carry
                 // no token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/unsubscribe/**", "/r/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/unsubscribe/**", "/r/**", "/w/**"))
                 .headers(SecurityConfiguration::securityHeaders)
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable());

@@ -27,6 +27,8 @@ import org.carerelay.scheduling.PatientChanges;
 import org.carerelay.scheduling.Slot;
 import org.carerelay.scheduling.SlotDays;
 import org.carerelay.scheduling.SlotUnavailableException;
+import org.carerelay.scheduling.Waitlist;
+import org.carerelay.scheduling.WaitlistRequest;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.PageRequest;
@@ -59,10 +61,13 @@ class PortalAppointmentsController {
     private final Availability availability;
     private final Booking booking;
     private final PatientChanges changes;
+    private final Waitlist waitlist;
     private final Clock clock;
 
     PortalAppointmentsController(PortalVisits visits, PortalPages pages, Patients patients, AppointmentTypes types,
-            Locations locations, Availability availability, Booking booking, PatientChanges changes, Clock clock) {
+            Locations locations, Availability availability, Booking booking, PatientChanges changes,
+            Waitlist waitlist, Clock clock) {
+        this.waitlist = waitlist;
         this.visits = visits;
         this.pages = pages;
         this.patients = patients;
@@ -93,6 +98,18 @@ class PortalAppointmentsController {
         Caller caller = Callers.current();
         Appointment appointment = visits.own(caller, currentPatient(), id);
         redirect.addFlashAttribute("outcome", changes.cancel(caller.practice(), appointment.id()).name());
+        return "redirect:/portal/appointments";
+    }
+
+    /** The patient would come earlier if a slot frees up: a freed slot is then offered to them by a claim link. */
+    @PostMapping("/portal/appointments/{id}/waitlist")
+    String waitlist(@PathVariable UUID id, RedirectAttributes redirect) {
+        Caller caller = Callers.current();
+        PatientId patient = currentPatient();
+        Appointment appointment = visits.own(caller, patient, id);
+        waitlist.join(caller, new WaitlistRequest(patient.value(), null, null, null, appointment.id().value(),
+                null));
+        redirect.addFlashAttribute("outcome", "WAITLISTED");
         return "redirect:/portal/appointments";
     }
 

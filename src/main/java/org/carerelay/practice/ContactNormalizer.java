@@ -40,8 +40,8 @@ public class ContactNormalizer {
     }
 
     /**
-     * A stored E.164 number as people write it: "(312) 555-0100" in the deployment's region, "+44 20 7946 0000"
-     * elsewhere; null stays null.
+     * A stored E.164 number as people write it: the national format in the deployment's region ((312) 555-0100),
+     * the international one elsewhere (+44 20 7946 0000); null stays null.
      */
     public String display(String e164) {
         if (e164 == null) {

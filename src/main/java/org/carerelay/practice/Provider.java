@@ -7,7 +7,7 @@ import java.util.List;
 public record Provider(ProviderId id, String givenName, String familyName, String credentials, String npi,
         List<LocationId> locationIds, Instant createdAt, Instant updatedAt) {
 
-    /** As patients see the provider named: "Naomi Fischer, MD". */
+    /** The provider as patients see them named: given and family name, then credentials (Naomi Fischer, MD). */
     public String displayName() {
         String name = givenName + " " + familyName;
         return credentials == null || credentials.isBlank() ? name : name + ", " + credentials;

@@ -1,13 +1,8 @@
 package org.carerelay.scheduling;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +32,6 @@ public class AppointmentLinks {
     public record Link(PracticeId practice, AppointmentId appointment, Purpose purpose, boolean expired) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int TOKEN_BYTES = 24;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String baseUrl;
@@ -56,14 +48,12 @@ public class AppointmentLinks {
             Purpose... purposes) {
         Map<Purpose, String> urls = new EnumMap<>(Purpose.class);
         for (Purpose purpose : purposes) {
-            byte[] bytes = new byte[TOKEN_BYTES];
-            RANDOM.nextBytes(bytes);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            String token = LinkTokens.random();
             jdbc.sql("""
                     INSERT INTO appointment_link (token_hash, practice_id, appointment_id, purpose, expires_at,
                                                   created_at)
                     VALUES (:hash, :practice, :appointment, :purpose, :expires, :now)""")
-                    .param("hash", hash(token))
+                    .param("hash", LinkTokens.hash(token))
                     .param("practice", practice.value())
                     .param("appointment", appointment.value())
                     .param("purpose", purpose.name())
@@ -78,13 +68,13 @@ public class AppointmentLinks {
     /** The link a token stands for; empty for a token never issued (or malformed). */
     @Transactional(readOnly = true)
     public Optional<Link> resolve(String token) {
-        if (token == null || token.length() > 64) {
+        if (token == null || token.length() > LinkTokens.MAX_LENGTH) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         return jdbc.sql("SELECT practice_id, appointment_id, purpose, expires_at FROM appointment_link "
                         + "WHERE token_hash = :hash")
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .query((rs, n) -> new Link(new PracticeId(rs.getObject("practice_id", UUID.class)),
                         new AppointmentId(rs.getObject("appointment_id", UUID.class)),
                         Purpose.valueOf(rs.getString("purpose")),
@@ -97,7 +87,7 @@ public class AppointmentLinks {
     void used(String token) {
         jdbc.sql("UPDATE appointment_link SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("hash", hash(token))
+                .param("hash", LinkTokens.hash(token))
                 .update();
     }
 
@@ -110,13 +100,5 @@ public class AppointmentLinks {
                 .param("now", now)
                 .param("appointment", appointment.value())
                 .update();
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 }

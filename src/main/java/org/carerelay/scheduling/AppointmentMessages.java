@@ -3,18 +3,23 @@ package org.carerelay.scheduling;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentTypeId;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.Location;
+import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
+import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Provider;
+import org.carerelay.practice.ProviderId;
 import org.carerelay.practice.Providers;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
@@ -77,6 +82,31 @@ class AppointmentMessages {
         messages.send(practice, ACTOR, new SendRequest(appointment.patientId(), null, Channel.SMS,
                 "appointment-confirmed", describe(practice, appointment), Purpose.TRANSACTIONAL,
                 key(appointment, "confirmed-by-text:" + appointment.start().getEpochSecond()), null, true));
+    }
+
+    /** A freed slot offered to a waiting patient, with the link that claims it. */
+    void waitlistOffer(PracticeId practice, PatientId patient, UUID offer, Slot slot, AppointmentTypeId type,
+            String claimUrl) {
+        Map<String, Object> context = new HashMap<>(describe(practice, slot, type));
+        context.put("links", Map.of("claim", claimUrl));
+        messages.send(practice, ACTOR, new SendRequest(patient, null, Channel.PREFERRED, "waitlist-offer", context,
+                Purpose.TRANSACTIONAL, "waitlist-offer:" + offer + ":" + patient.value(), null));
+    }
+
+    /** The offer the patient did not claim first went to another patient. */
+    void waitlistSlotGone(PracticeId practice, PatientId patient, UUID offer, Slot slot) {
+        messages.send(practice, ACTOR, new SendRequest(patient, null, Channel.PREFERRED, "waitlist-slot-gone",
+                Map.of("slot", Map.of("start", slot.start().toString())), Purpose.TRANSACTIONAL,
+                "waitlist-gone:" + offer + ":" + patient.value(), null));
+    }
+
+    private Map<String, Object> describe(PracticeId practice, Slot slot, AppointmentTypeId type) {
+        Map<String, Object> described = new HashMap<>();
+        described.put("start", slot.start().toString());
+        described.put("providerName", providers.get(practice, new ProviderId(slot.providerId())).displayName());
+        described.put("locationName", locations.get(practice, new LocationId(slot.locationId())).name());
+        described.put("video", types.get(practice, type).modality() == Modality.VIDEO);
+        return Map.of("slot", described);
     }
 
     private void send(PracticeId practice, Appointment appointment, String template, Map<String, Object> context,

@@ -22,7 +22,7 @@ public final class DefaultTemplates {
     /** The templates for patients' messages, with a part for every channel. */
     public static final List<String> KEYS = List.of("appointment-confirmation", "appointment-reminder",
             "appointment-reminder-short", "appointment-confirmed", "appointment-cancelled", "sign-in-link",
-            "new-secure-message", "payment-receipt", "inbox-reply",
+            "waitlist-offer", "waitlist-slot-gone", "new-secure-message", "payment-receipt", "inbox-reply",
             "inbox-after-hours");
     /** The SMS-only replies to keywords (STOP, START, HELP). */
     public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");

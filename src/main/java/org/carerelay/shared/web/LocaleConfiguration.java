@@ -40,7 +40,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/portal/**", "/r/**");
+        registry.addInterceptor(change).addPathPatterns("/portal/**", "/r/**", "/w/**");
     }
 
     private static Locale supported(Locale wanted) {
