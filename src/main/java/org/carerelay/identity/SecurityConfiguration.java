@@ -146,8 +146,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().denyAll())
                 // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead. An
-                // unsubscribe, appointment or waitlist link's secret is its own proof, and mail apps' one-click POSTs carry
-                // no token.
+                // unsubscribe, appointment or waitlist link's secret is its own proof, and mail apps' one-click
+                // POSTs carry no token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/unsubscribe/**", "/r/**", "/w/**"))
                 .headers(SecurityConfiguration::securityHeaders)
                 .httpBasic(basic -> basic.disable())

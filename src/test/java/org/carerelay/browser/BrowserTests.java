@@ -269,6 +269,53 @@ class BrowserTests {
     }
 
     @Test
+    void theDeskSeesATextedCancellationOnTheOpenScheduleAndChecksInTheNextPatient() {
+        var practice = TestPractices.register(context).id();
+        Caller admin = new Caller(practice, Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
+        Location clinic = context.getBean(Locations.class).create(admin, new LocationDetails("Riverside Clinic",
+                new Address("1 Main St", null, "Chicago", "IL", "60606", "US"), "+13125550100", "America/Chicago",
+                List.of()));
+        Provider provider = context.getBean(Providers.class).create(admin, new ProviderDetails("Naomi", "Fischer",
+                "MD", "1234567893", List.of(clinic.id().value())));
+        var followUp = context.getBean(AppointmentTypes.class).create(admin, new AppointmentTypeDetails("Follow-up",
+                20, Modality.IN_PERSON, 10, List.of()));
+        String phone = "+1312555" + (1000 + new java.util.Random().nextInt(9000));
+        Patient ana = TestPatients.register(context, practice, "en", PreferredChannel.SMS, TestPatients.phone(phone,
+                Map.of(org.carerelay.practice.ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        Patient ben = TestPatients.register(context, practice, "en", PreferredChannel.EMAIL,
+                TestPatients.email("ben." + UUID.randomUUID() + "@example.test"));
+        java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
+        java.time.LocalDate day = java.time.LocalDate.now(chicago).plusDays(2);
+        for (Patient patient : List.of(ana, ben)) {
+            context.getBean(Appointments.class).book(admin, new org.carerelay.practice.AppointmentDetails(
+                    patient.id().value(), provider.id().value(), clinic.id().value(), followUp.id().value(),
+                    day.atTime(patient == ana ? LocalTime.of(9, 0) : LocalTime.of(9, 30)).atZone(chicago)
+                            .toOffsetDateTime(), null, null));
+        }
+        StaffUser desk = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
+                new StaffUserDetails("Fran", "Desk", "fran." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.FRONT_DESK, true));
+        context.getBean(StaffCredentials.class).setPassword(practice, desk.id().value(), "a long desk passphrase",
+                Actor.system("test"));
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        browser.findElement(By.id("email")).sendKeys(desk.email());
+        browser.findElement(By.id("password")).sendKeys("a long desk passphrase" + Keys.ENTER);
+        wait(ExpectedConditions.urlToBe(url("/console")));
+        open("/console/schedule?location=" + clinic.id().value() + "&date=" + day);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "9:30 AM"));
+
+        // Ana texts X while the schedule is open: her visit shows cancelled without a reload.
+        context.getBean(org.carerelay.messaging.inbound.InboundSms.class).receive(practice, phone, "+17735550100",
+                "X", "twilio", "SM" + UUID.randomUUID());
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "Cancelled"));
+        browser.findElements(By.cssSelector("#day tbody tr")).get(1)
+                .findElement(By.xpath(".//button[normalize-space()='Check in']")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "Checked in"));
+        screenshots("console-schedule");
+    }
+
+    @Test
     void aPatientBooksAVideoVisitFindsTheConfirmationAndCancelsWithTheOneTapLink() {
         Practice practice = context.getBean(Practices.class).get(TestPractices.register(context).id());
         Caller admin = new Caller(practice.id(), Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
