@@ -20,6 +20,7 @@ import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.ConflictException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,9 @@ public class ConversationReplies {
 
     static final String TEMPLATE = "inbox-reply";
 
+    /** Where a patient reads a reply written to them in the portal. */
+    private final String portalMessages;
+
     private final JdbcClient jdbc;
     private final Conversations conversations;
     private final Messages messages;
@@ -46,7 +50,9 @@ public class ConversationReplies {
     private final Clock clock;
 
     ConversationReplies(JdbcClient jdbc, Conversations conversations, Messages messages, StaffUsers staffUsers,
-            InboxEvents events, AuditLog auditLog, OutboundEntries outbound, ReplyThreads replyThreads, Clock clock) {
+            InboxEvents events, AuditLog auditLog, OutboundEntries outbound, ReplyThreads replyThreads, Clock clock,
+            @Value("${carerelay.public-base-url}") String publicBaseUrl) {
+        this.portalMessages = publicBaseUrl.replaceAll("/+$", "") + "/portal/secure-messages";
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.messages = messages;
@@ -88,6 +94,12 @@ public class ConversationReplies {
                 idempotencyKey == null ? null : "inbox-reply:" + conversation + ":" + idempotencyKey, null, true,
                 threading));
         boolean first = record(caller, conversation, message, text);
+        if (replyChannel == Channel.IN_APP) {
+            // The reply waits in the portal; the patient hears by e-mail or text that there is one, not what it says.
+            messages.send(caller.practice(), caller.actor(), new SendRequest(summary.patientId(), null,
+                    Channel.PREFERRED, "new-secure-message", Map.of("link", portalMessages), Purpose.TRANSACTIONAL,
+                    "secure-message-notice:" + message.id(), null));
+        }
         if (first) {
             auditLog.record(AuditEvent.of(caller, "inbox.conversation.replied",
                     AuditEvent.Target.of("conversation", conversation), Map.of("message", message.id())));

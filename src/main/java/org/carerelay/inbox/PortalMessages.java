@@ -1,12 +1,22 @@
 package org.carerelay.inbox;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.carerelay.audit.AuditEvent;
+import org.carerelay.audit.AuditLog;
+import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
+import org.carerelay.shared.Caller;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.PracticeId;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +31,53 @@ public class PortalMessages {
     /** Longer than any message a patient types; a paste of a whole document belongs in an upload. */
     public static final int MAX_LENGTH = 10_000;
 
+    /** How many of the latest messages the portal shows. */
+    static final int THREAD_LENGTH = 100;
+
+    /** One message of a patient's secure messages with the care team, as the portal shows it. */
+    public record ThreadMessage(boolean fromPatient, String text, Instant at) {
+    }
+
     private final InboundMessages inbound;
     private final InboxIngestion ingestion;
     private final Patients patients;
+    private final JdbcClient jdbc;
+    private final PhiCipher cipher;
+    private final AuditLog auditLog;
 
-    PortalMessages(InboundMessages inbound, InboxIngestion ingestion, Patients patients) {
+    PortalMessages(InboundMessages inbound, InboxIngestion ingestion, Patients patients, JdbcClient jdbc,
+            PhiCipher cipher, AuditLog auditLog) {
         this.inbound = inbound;
         this.ingestion = ingestion;
         this.patients = patients;
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.auditLog = auditLog;
+    }
+
+    /**
+     * The patient's secure messages (their portal conversations, staff replies included), the latest
+     * {@value #THREAD_LENGTH} oldest first: a PHI view by the patient themself, audited.
+     */
+    @Transactional
+    public List<ThreadMessage> thread(Caller caller, PatientId patient) {
+        List<ThreadMessage> latest = new ArrayList<>(jdbc.sql("""
+                SELECT m.id, m.direction, m.body, m.created_at FROM inbox_message m
+                JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.practice_id = :practice AND c.patient_id = :patient AND c.channel = 'PORTAL'
+                ORDER BY m.created_at DESC, m.id DESC
+                LIMIT :n""")
+                .param("practice", caller.practice().value())
+                .param("patient", patient.value())
+                .param("n", THREAD_LENGTH)
+                .query((rs, n) -> new ThreadMessage(rs.getString("direction").equals("INBOUND"),
+                        cipher.open(rs.getString("body"), "inbox_message.body:" + rs.getObject("id", UUID.class)),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list());
+        Collections.reverse(latest);
+        auditLog.record(AuditEvent.of(caller, "phi.secure-messages.viewed", AuditEvent.Target.of("patient",
+                patient), Map.of("messages", latest.size())));
+        return latest;
     }
 
     /**

@@ -188,6 +188,22 @@ public class ProviderSchedules {
         return new ScheduleException(id, provider.value(), location.value(), date, start, end);
     }
 
+    /** Removes an exceptional date: the template holds for it again. */
+    @Transactional
+    public void removeException(Caller caller, ProviderId provider, UUID id) {
+        int removed = jdbc.sql("DELETE FROM provider_schedule_exception WHERE id = :id AND practice_id = :practice "
+                        + "AND provider_id = :provider")
+                .param("id", id)
+                .param("practice", caller.practice().value())
+                .param("provider", provider.value())
+                .update();
+        if (removed == 0) {
+            throw new NotFoundException("Schedule exception");
+        }
+        auditLog.record(AuditEvent.of(caller, "schedule.exception.removed", AuditEvent.Target.of("provider",
+                provider), Map.of("exception", id)));
+    }
+
     /** The weekly templates of one provider or (null) all, at one location or (null) all. */
     List<ProviderRow<WorkingHours>> templates(PracticeId practice, ProviderId provider, LocationId location) {
         return jdbc.sql("SELECT * FROM provider_schedule WHERE practice_id = :practice "

@@ -1,6 +1,7 @@
 package org.carerelay.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.jayway.jsonpath.JsonPath;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -199,15 +201,25 @@ class SchedulingIntegrationTests {
         mvc.perform(availability(nextMonday, nextMonday))
                 .andExpect(jsonPath("$.items.length()").value(0));
 
-        mvc.perform(post("/api/v1/providers/{id}/schedule-exceptions", provider.id().value())
+        String dayOff = mvc.perform(post("/api/v1/providers/{id}/schedule-exceptions", provider.id().value())
                         .header(HttpHeaders.AUTHORIZATION, practice.admin())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"locationId": "%s", "date": "%s"}""".formatted(clinic.id().value(),
                                 nextMonday.plusWeeks(1))))
-                .andExpect(status().isCreated());
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
         mvc.perform(availability(nextMonday.plusWeeks(1), nextMonday.plusWeeks(1)))
                 .andExpect(jsonPath("$.items.length()").value(0));
+
+        // Removing the day off gives the day back; removing it twice is a 404.
+        String exception = "/api/v1/providers/{id}/schedule-exceptions/" + JsonPath.read(dayOff, "$.id");
+        mvc.perform(delete(exception, provider.id().value()).header(HttpHeaders.AUTHORIZATION, practice.admin()))
+                .andExpect(status().isNoContent());
+        mvc.perform(availability(nextMonday.plusWeeks(1), nextMonday.plusWeeks(1)))
+                .andExpect(jsonPath("$.items.length()").value(2));
+        mvc.perform(delete(exception, provider.id().value()).header(HttpHeaders.AUTHORIZATION, practice.admin()))
+                .andExpect(status().isNotFound());
     }
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder availability(LocalDate from,

@@ -81,6 +81,13 @@ class ScheduleController {
                 new LocationId(exception.locationId()), exception.date(), exception.start(), exception.end());
     }
 
+    @DeleteMapping("/schedule-exceptions/{exceptionId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequiresPermission(Permissions.PRACTICE_MANAGE)
+    void removeException(@PathVariable UUID providerId, @PathVariable UUID exceptionId) {
+        schedules.removeException(Callers.current(), new ProviderId(providerId), exceptionId);
+    }
+
     record Template(@NotNull @Size(max = 200) List<@NotNull WorkingHours> hours) {
     }
 
