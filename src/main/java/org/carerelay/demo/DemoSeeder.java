@@ -30,6 +30,8 @@ import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.LocationDetails;
 import org.carerelay.practice.Locations;
+import org.carerelay.practice.MedicationDetails;
+import org.carerelay.practice.Medications;
 import org.carerelay.practice.Modality;
 import org.carerelay.practice.NewContactPoint;
 import org.carerelay.practice.Npi;
@@ -82,6 +84,10 @@ class DemoSeeder {
             "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright",
             "Scott", "Torres", "Nguyen", "Hill", "Flores");
     /** Area codes for the fictional 555-0100..0199 numbers: New York and Chicago. */
+    private static final List<String[]> MEDICATIONS = List.of(new String[] {"Lisinopril", "10 mg once daily"},
+            new String[] {"Metformin", "500 mg twice daily"}, new String[] {"Atorvastatin", "20 mg at bedtime"},
+            new String[] {"Levothyroxine", "50 mcg every morning"}, new String[] {"Amlodipine", "5 mg once daily"},
+            new String[] {"Sertraline", "50 mg once daily"});
     private static final List<String> AREA_CODES = List.of("212", "646", "312", "773");
     private static final List<LocalTime> SLOTS = List.of(LocalTime.of(9, 0), LocalTime.of(10, 0),
             LocalTime.of(11, 0), LocalTime.of(13, 30), LocalTime.of(15, 0));
@@ -101,10 +107,13 @@ class DemoSeeder {
     private final InboundSms inboundSms;
     private final Clock clock;
     private final ProviderSchedules schedules;
+    private final Medications medications;
 
     DemoSeeder(Practices practices, Locations locations, Providers providers, StaffUsers staff, Patients patients,
             AppointmentTypes appointmentTypes, Appointments appointments, ClinicalAccess clinicalAccess,
-            Settings settings, InboundSms inboundSms, Clock clock, ProviderSchedules schedules) {
+            Settings settings, InboundSms inboundSms, Clock clock, ProviderSchedules schedules,
+            Medications medications) {
+        this.medications = medications;
         this.schedules = schedules;
         this.settings = settings;
         this.inboundSms = inboundSms;
@@ -172,6 +181,7 @@ class DemoSeeder {
             registered.add(patient(practice, random, i, i % 2 == 0 ? manhattan : chicago, registered));
         }
         appointments(practice, random, team, manhattan, chicago, inPerson, video, registered);
+        medications(seeder, random, team, registered);
         inbox(practice, registered);
         return practice;
     }
@@ -296,6 +306,17 @@ class DemoSeeder {
                             provider.id().value(), location.id().value(), type.id().value(),
                             start.toOffsetDateTime(), null, status(random, start.toInstant().isBefore(clock.instant()))));
                 }
+            }
+        }
+    }
+
+    /** Current medications for a third of the patients, prescribed by one of the team: what refills pick from. */
+    private void medications(Caller seeder, Random random, List<Provider> team, List<Patient> registered) {
+        for (int i = 0; i < registered.size(); i += 3) {
+            for (int n = 0; n <= random.nextInt(2); n++) {
+                String[] medication = MEDICATIONS.get(random.nextInt(MEDICATIONS.size()));
+                medications.add(seeder, registered.get(i).id(), new MedicationDetails(medication[0], medication[1],
+                        team.get(random.nextInt(team.size())).id().value()));
             }
         }
     }

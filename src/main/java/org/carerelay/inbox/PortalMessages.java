@@ -56,6 +56,24 @@ public class PortalMessages {
     }
 
     /**
+     * A refill request from the portal: filed as the patient's secure message naming the medication, its
+     * prescriber and the patient's note, so that it is triaged (a REFILL for the clinical queue; a worrying note
+     * is still flagged urgent or crisis) and answered like any message. The same key files it once.
+     */
+    @Transactional
+    public UUID requestRefill(PracticeId practice, PatientId patient, String medication, String prescriber,
+            String note, String idempotencyKey) {
+        StringBuilder text = new StringBuilder("Refill request: ").append(medication).append('.');
+        if (prescriber != null) {
+            text.append(" Prescriber: ").append(prescriber).append('.');
+        }
+        if (note != null && !note.isBlank()) {
+            text.append(" Note from the patient: ").append(note.strip());
+        }
+        return receive(practice, patient, text.toString(), idempotencyKey);
+    }
+
+    /**
      * The patient's secure messages (their portal conversations, staff replies included), the latest
      * {@value #THREAD_LENGTH} oldest first: a PHI view by the patient themself, audited.
      */

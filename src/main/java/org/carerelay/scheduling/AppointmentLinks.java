@@ -25,7 +25,9 @@ public class AppointmentLinks {
 
     /** What a link does. */
     public enum Purpose {
-        CONFIRM, CANCEL, RESCHEDULE
+        CONFIRM, CANCEL, RESCHEDULE,
+        /** Into the portal's page of a video visit (the patient signs in there). */
+        JOIN
     }
 
     /** A link's token, resolved: still usable or not. */

@@ -67,6 +67,9 @@ class AppointmentMessages {
             context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
                     AppointmentLinks.Purpose.CONFIRM, AppointmentLinks.Purpose.CANCEL,
                     AppointmentLinks.Purpose.RESCHEDULE)));
+        } else if (Boolean.TRUE.equals(((Map<?, ?>) context.get("appointment")).get("video"))) {
+            context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
+                    AppointmentLinks.Purpose.JOIN)));
         }
         send(practice, appointment, kind.templateKey(), context, Purpose.CARE,
                 kind.name().toLowerCase() + ":" + appointment.start().getEpochSecond());

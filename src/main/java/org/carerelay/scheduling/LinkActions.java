@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.practice.Appointment;
+import org.carerelay.practice.AppointmentId;
 import org.carerelay.practice.AppointmentStatus;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
@@ -82,6 +83,14 @@ public class LinkActions {
     public record Acted(PatientChanges.Outcome outcome, LinkView view) {
     }
 
+    /** The visit a join link leads into (the portal's video page), while the link is valid. */
+    @Transactional(readOnly = true)
+    public Optional<AppointmentId> joinTarget(String token) {
+        return links.resolve(token)
+                .filter(link -> link.purpose() == AppointmentLinks.Purpose.JOIN && !link.expired())
+                .map(AppointmentLinks.Link::appointment);
+    }
+
     /** The page of a link; empty for a token never issued. An expired link names only the practice. */
     @Transactional
     public Optional<LinkView> open(String token) {
@@ -105,7 +114,8 @@ public class LinkActions {
      */
     @Transactional
     public Optional<Acted> act(String token, Instant newStart, UUID newProvider) {
-        Optional<AppointmentLinks.Link> found = links.resolve(token).filter(link -> !link.expired());
+        Optional<AppointmentLinks.Link> found = links.resolve(token)
+                .filter(link -> !link.expired() && link.purpose() != AppointmentLinks.Purpose.JOIN);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -115,6 +125,7 @@ public class LinkActions {
             case CANCEL -> changes.cancel(link.practice(), link.appointment());
             case RESCHEDULE -> newStart == null || newProvider == null ? PatientChanges.Outcome.SLOT_UNAVAILABLE
                     : changes.reschedule(link.practice(), link.appointment(), newStart, newProvider);
+            case JOIN -> throw new IllegalStateException("a join link only leads to the portal (filtered above)");
         };
         links.used(token);
         Appointment now = appointments.find(link.practice(), link.appointment());

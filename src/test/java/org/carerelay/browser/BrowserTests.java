@@ -365,6 +365,17 @@ class BrowserTests {
         assertThat(context.getBean(Appointments.class).list(admin, new AppointmentFilter(null, null, null, null,
                 clinic.id().value(), null), new PageRequest(0, 10)).items())
                 .extracting(Appointment::status).containsExactly(AppointmentStatus.CANCELLED);
+
+        // The portal's other pages, looked at on both sizes.
+        open("/portal/secure-messages");
+        browser.findElement(By.id("text")).sendKeys("Can I get my flu shot at my next visit?");
+        browser.findElement(By.id("send")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "sent to your care team"));
+        screenshots("portal-secure-messages");
+        open("/portal/refills");
+        screenshots("portal-refills");
+        open("/portal/profile");
+        screenshots("portal-profile");
     }
 
     private String linkFromDevOutbox(String email) {

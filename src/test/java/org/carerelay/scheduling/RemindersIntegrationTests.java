@@ -243,6 +243,25 @@ class RemindersIntegrationTests {
     }
 
     @Test
+    void aVideoVisitsShortReminderCarriesALinkIntoThePortalsVisitPage() throws Exception {
+        AppointmentType video = context.getBean(AppointmentTypes.class).create(admin, new AppointmentTypeDetails(
+                "Video visit", 20, Modality.VIDEO, 0, List.of()));
+        Patient patient = patient("en");
+        var visit = context.getBean(Appointments.class).book(admin, new org.carerelay.practice.AppointmentDetails(
+                patient.id().value(), provider.id().value(), clinic.id().value(), video.id().value(),
+                inDays(5, "14:00").atOffset(java.time.ZoneOffset.UTC), null, null));
+
+        sender.send(new ReminderTimer(practice.id().value(), visit.id().value(), ReminderKind.SHORT, visit.start()));
+
+        Matcher link = LINK.matcher(lastEmailTo(patient));
+        assertThat(link.find()).isTrue();
+        mvc.perform(get("/r/" + link.group(1)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/portal/visits/" + visit.id().value() + "/video"));
+    }
+
+    @Test
     void anUnknownLinkIsA404Page() throws Exception {
         mvc.perform(get("/r/not-a-token")).andExpect(status().isNotFound())
                 .andExpect(content().string(Matchers.containsString("This link is not known")));

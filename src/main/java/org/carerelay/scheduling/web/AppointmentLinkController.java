@@ -39,6 +39,10 @@ class AppointmentLinkController {
 
     @GetMapping("/r/{token}")
     String open(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> join = joinRedirect(token);
+        if (join.isPresent()) {
+            return join.get();
+        }
         Optional<LinkActions.LinkView> view = actions.open(token);
         return page(token, view, null, model, request, response);
     }
@@ -47,6 +51,10 @@ class AppointmentLinkController {
     String act(@PathVariable String token, @RequestParam(required = false) String start,
             @RequestParam(required = false) String provider, Model model, HttpServletRequest request,
             HttpServletResponse response) {
+        Optional<String> join = joinRedirect(token);
+        if (join.isPresent()) {
+            return join.get();
+        }
         Optional<LinkActions.Acted> acted = actions.act(token, instant(start), uuid(provider));
         if (acted.isEmpty()) {
             return page(token, actions.open(token), null, model, request, response); // unknown or expired: say so
@@ -69,6 +77,12 @@ class AppointmentLinkController {
         model.addAttribute("outcome", outcome);
         model.addAttribute("now", clock.instant());
         return "scheduling/appointment-link";
+    }
+
+    /** A video visit's join link leads into the portal's visit page, which asks the patient to sign in. */
+    private Optional<String> joinRedirect(String token) {
+        return actions.joinTarget(token).map(appointment -> "redirect:/portal/visits/" + appointment.value()
+                + "/video");
     }
 
     private static Instant instant(String text) {
