@@ -71,31 +71,45 @@ public final class PhiCipher {
         if (stored == null || !stored.startsWith(PREFIX)) {
             return stored;
         }
-        byte[] ad = bytes(associatedData);
         byte[] ciphertext;
         try {
             ciphertext = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new PhiDecryptionException(e);
         }
+        return new String(openBytes(ciphertext, associatedData), StandardCharsets.UTF_8);
+    }
+
+    /** {@code plaintext} (a document's content) sealed for {@code associatedData}: Tink's ciphertext, raw. */
+    public byte[] sealBytes(byte[] plaintext, String associatedData) {
+        try {
+            return keyset.aead().encrypt(plaintext, bytes(associatedData));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not seal a value", e);
+        }
+    }
+
+    /**
+     * The plaintext of {@code ciphertext} sealed by {@link #sealBytes} for {@code associatedData}.
+     *
+     * @throws PhiDecryptionException when it was altered, was sealed for another place, or its key is unknown
+     */
+    public byte[] openBytes(byte[] ciphertext, String associatedData) {
+        byte[] ad = bytes(associatedData);
         LoadedKeyset current = keyset;
         try {
-            return decrypt(current, ciphertext, ad);
+            return current.aead().decrypt(ciphertext, ad);
         } catch (GeneralSecurityException e) {
             LoadedKeyset reloaded = reloadForUnknownKey(current, ciphertext);
             if (reloaded == null) {
                 throw new PhiDecryptionException(e);
             }
             try {
-                return decrypt(reloaded, ciphertext, ad);
+                return reloaded.aead().decrypt(ciphertext, ad);
             } catch (GeneralSecurityException again) {
                 throw new PhiDecryptionException(again);
             }
         }
-    }
-
-    private static String decrypt(LoadedKeyset keyset, byte[] ciphertext, byte[] ad) throws GeneralSecurityException {
-        return new String(keyset.aead().decrypt(ciphertext, ad), StandardCharsets.UTF_8);
     }
 
     /**

@@ -142,7 +142,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/static/**", "/webjars/**", "/error", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/webhooks/**", "/unsubscribe/**", "/r/**", "/w/**", "/video/placeholder/*")
+                                "/webhooks/**", "/unsubscribe/**", "/r/**", "/w/**", "/video/placeholder/*",
+                                "/documents/download/*")
                         .permitAll()
                         .anyRequest().denyAll())
                 // Vendors' webhooks carry no cookie to forge; each verifies the vendor's signature instead. An

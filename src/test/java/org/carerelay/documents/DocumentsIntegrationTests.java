@@ -1,0 +1,115 @@
+package org.carerelay.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.carerelay.IntegrationTest;
+import org.carerelay.TestPatients;
+import org.carerelay.TestPractices;
+import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.identity.WebClient;
+import org.carerelay.practice.Patient;
+import org.carerelay.practice.PreferredChannel;
+import org.carerelay.practice.Practices;
+import org.carerelay.practice.StaffRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Staff upload a letter, release it, and the patient downloads it from the portal through a short-lived link. */
+@IntegrationTest
+class DocumentsIntegrationTests {
+
+    static final byte[] LETTER = "Dear Ana, your results are normal.".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ApplicationContext context;
+    @Value("${carerelay.documents.directory}")
+    String directory;
+
+    @Test
+    void aReleasedLetterIsDownloadedThroughALinkMadeForTheClick() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email(email));
+        String documents = "/api/v1/patients/" + patient.id().value() + "/documents";
+
+        String uploaded = mvc.perform(multipart(documents)
+                        .file(new MockMultipartFile("file", "results-letter.txt", "text/plain", LETTER))
+                        .param("kind", "LETTER").param("title", "Your lab results")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.releasedAt").doesNotExist())
+                .andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(uploaded, "$.id");
+        // At rest: sealed, not the letter.
+        assertThat(new String(Files.readAllBytes(Path.of(directory, id)), StandardCharsets.ISO_8859_1))
+                .doesNotContain("results are normal");
+        mvc.perform(multipart(documents).file(new MockMultipartFile("file", "x.txt", "text/plain", LETTER))
+                        .param("kind", "LETTER").param("title", "Nope")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.FRONT_DESK)))
+                .andExpect(status().isForbidden());
+        mvc.perform(multipart(documents).file(new MockMultipartFile("file", "x.txt", "text/plain", new byte[0]))
+                        .param("kind", "LETTER").param("title", "Empty")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+
+        WebClient browser = WebClient.signedInPatient(mvc, context,
+                context.getBean(Practices.class).get(practice.id()).slug(), email);
+        assertThat(browser.get("/portal/documents").getResponse().getContentAsString()).contains("No documents yet");
+        assertThat(browser.post("/portal/documents/" + id + "/download").getResponse().getStatus()).isEqualTo(404);
+
+        mvc.perform(post(documents + "/" + id + "/release")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.releasedAt").exists());
+        assertThat(browser.get("/portal/documents").getResponse().getContentAsString())
+                .contains("Your lab results", "Letter");
+        String link = browser.post("/portal/documents/" + id + "/download").getResponse().getRedirectedUrl();
+        assertThat(link).startsWith("/documents/download/").doesNotContain(id);
+
+        MvcResult downloaded = mvc.perform(get(link)).andExpect(status().isOk()).andReturn();
+        assertThat(downloaded.getResponse().getContentAsByteArray()).isEqualTo(LETTER);
+        assertThat(downloaded.getResponse().getHeader("Content-Disposition")).contains("attachment",
+                "results-letter.txt");
+        mvc.perform(get("/documents/download/not-a-token")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anotherPatientsDocumentIsNotFound() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        Patient owner = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("owner." + UUID.randomUUID() + "@example.test"));
+        String id = JsonPath.read(mvc.perform(multipart("/api/v1/patients/" + owner.id().value() + "/documents")
+                        .file(new MockMultipartFile("file", "a.pdf", "application/pdf", LETTER))
+                        .param("kind", "RESULT").param("title", "Result").param("release", "true")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        String email = "other." + UUID.randomUUID() + "@example.test";
+        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));
+        WebClient other = WebClient.signedInPatient(mvc, context,
+                context.getBean(Practices.class).get(practice.id()).slug(), email);
+
+        assertThat(other.post("/portal/documents/" + id + "/download").getResponse().getStatus()).isEqualTo(404);
+        assertThat(other.get("/portal/documents").getResponse().getContentAsString()).doesNotContain("Result</div>");
+    }
+}
