@@ -376,6 +376,12 @@ class BrowserTests {
         screenshots("portal-refills");
         open("/portal/profile");
         screenshots("portal-profile");
+        open("/portal/documents");
+        screenshots("portal-documents");
+        open("/portal/forms/intake");
+        browser.findElement(By.id("submit-form")).sendKeys(Keys.ENTER);
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("problems")));
+        screenshots("portal-form-problems");
     }
 
     private String linkFromDevOutbox(String email) {

@@ -34,7 +34,7 @@ class DocumentController {
         this.documents = documents;
     }
 
-    @PostMapping(consumes = "multipart/form-data")
+    @PostMapping
     @RequiresPermission(Permissions.CLINICAL_VIEW)
     ResponseEntity<Document> upload(@PathVariable UUID patientId, @RequestParam MultipartFile file,
             @RequestParam Document.Kind kind, @RequestParam String title,

@@ -25,6 +25,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -77,6 +78,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                     "A value in the request is out of range or contains characters that cannot be stored");
         }
         return unexpected(e);
+    }
+
+    /** An upload endpoint called without a multipart body (or with a broken one). */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail notMultipart(MultipartException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-multipart",
+                "Send the file as multipart/form-data (part \"file\")");
     }
 
     @ExceptionHandler(ConflictException.class)
