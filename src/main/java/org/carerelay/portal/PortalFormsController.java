@@ -12,7 +12,6 @@ import org.carerelay.identity.SignedIn;
 import org.carerelay.practice.PatientId;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,14 +45,14 @@ class PortalFormsController {
         }
         model.addAttribute("forms", forms.definitions());
         model.addAttribute("sent", sent);
-        model.addAttribute("language", language());
+        model.addAttribute("language", PortalPages.language(request));
         return "portal/forms";
     }
 
     @GetMapping("/portal/forms/{key}")
     String form(@PathVariable String key, Model model, HttpServletRequest request, HttpServletResponse response) {
         pages.open(model, request, response);
-        return page(forms.definition(key), Map.of(), Map.of(), model);
+        return page(forms.definition(key), Map.of(), Map.of(), model, request);
     }
 
     @PostMapping("/portal/forms/{key}")
@@ -66,23 +65,20 @@ class PortalFormsController {
         if (!problems.isEmpty()) {
             pages.open(model, request, response);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return page(form, given, problems, model);
+            return page(form, given, problems, model, request);
         }
-        forms.submit(Callers.current(), new PatientId(SignedIn.currentPortalPatient()), key, language(), given);
+        forms.submit(Callers.current(), new PatientId(SignedIn.currentPortalPatient()), key,
+                PortalPages.language(request), given);
         redirect.addFlashAttribute("outcome", "SENT");
         return "redirect:/portal/forms";
     }
 
     private String page(FormDefinition form, Map<String, String> answers, Map<String, String> problems,
-            Model model) {
+            Model model, HttpServletRequest request) {
         model.addAttribute("form", form);
         model.addAttribute("answers", answers);
         model.addAttribute("problems", problems);
-        model.addAttribute("language", language());
+        model.addAttribute("language", PortalPages.language(request));
         return "portal/form";
-    }
-
-    private static String language() {
-        return LocaleContextHolder.getLocale().getLanguage().equals("es") ? "es" : "en";
     }
 }

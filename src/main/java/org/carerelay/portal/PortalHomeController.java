@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.carerelay.documents.Forms;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.messaging.InAppMessages;
 import org.carerelay.practice.AppointmentFilter;
@@ -30,10 +31,12 @@ class PortalHomeController {
     private final InAppMessages inAppMessages;
     private final PortalPages pages;
     private final PortalVisits visits;
+    private final Forms forms;
     private final Clock clock;
 
     PortalHomeController(Patients patients, Appointments appointments,
-            InAppMessages inAppMessages, PortalPages pages, PortalVisits visits, Clock clock) {
+            InAppMessages inAppMessages, PortalPages pages, PortalVisits visits, Forms forms, Clock clock) {
+        this.forms = forms;
         this.pages = pages;
         this.visits = visits;
         this.patients = patients;
@@ -46,6 +49,11 @@ class PortalHomeController {
     String home(Model model, HttpServletRequest request, HttpServletResponse response) {
         Caller caller = Callers.current();
         UUID patient = pages.open(model, request, response).value();
+        // Open tasks: the forms the practice asks for that the patient has not sent yet.
+        model.addAttribute("tasks", forms.definitions().stream()
+                .filter(form -> forms.lastSubmitted(caller, new PatientId(patient), form.key()).isEmpty())
+                .toList());
+        model.addAttribute("language", PortalPages.language(request));
         model.addAttribute("appointments", visits.describe(caller, appointments.list(caller,
                 new AppointmentFilter(clock.instant(), null, patient, null, null, null), new PageRequest(0, 10))
                 .items(), clock.instant()));

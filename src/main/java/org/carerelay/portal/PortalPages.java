@@ -15,6 +15,7 @@ import org.carerelay.shared.Callers;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -34,6 +35,11 @@ class PortalPages {
         this.patients = patients;
         this.practices = practices;
         this.locales = locales;
+    }
+
+    /** The language the page speaks (after {@link #open}): English or Spanish. */
+    static String language(HttpServletRequest request) {
+        return RequestContextUtils.getLocale(request).getLanguage().equals("es") ? "es" : "en";
     }
 
     PatientId open(Model model, HttpServletRequest request, HttpServletResponse response) {

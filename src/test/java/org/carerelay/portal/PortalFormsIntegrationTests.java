@@ -45,6 +45,8 @@ class PortalFormsIntegrationTests {
                 context.getBean(Practices.class).get(practice.id()).slug(), email);
         assertThat(browser.get("/portal/forms").getResponse().getContentAsString())
                 .contains("New patient intake", "Consent to treatment", "Not sent yet");
+        assertThat(browser.get("/portal").getResponse().getContentAsString())
+                .contains("To do", "/portal/forms/intake", "/portal/forms/consent-to-treat");
 
         MvcResult incomplete = browser.post("/portal/forms/intake", "reason", "Knee pain when running",
                 "smoker", "sometimes");
@@ -59,6 +61,8 @@ class PortalFormsIntegrationTests {
         assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/portal/forms");
         assertThat(browser.get("/portal/forms").getResponse().getContentAsString())
                 .contains("your form was sent", "Sent on");
+        assertThat(browser.get("/portal").getResponse().getContentAsString())
+                .contains("/portal/forms/consent-to-treat").doesNotContain("/portal/forms/intake");
         assertThat(jdbc.sql("SELECT answers FROM form_response WHERE patient_id = :p")
                 .param("p", patient.id().value()).query(String.class).single()).doesNotContain("Penicillin");
 
@@ -71,5 +75,19 @@ class PortalFormsIntegrationTests {
         mvc.perform(get(responses).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.FRONT_DESK)))
                 .andExpect(status().isForbidden());
         assertThat(browser.get("/portal/forms/no-such-form").getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aSpanishSpeakingPatientGetsTheFormInSpanish() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        TestPatients.register(context, practice.id(), "es", PreferredChannel.EMAIL, TestPatients.email(email));
+        WebClient browser = WebClient.signedInPatient(mvc, context,
+                context.getBean(Practices.class).get(practice.id()).slug(), email);
+
+        assertThat(browser.get("/portal/forms/intake").getResponse().getContentAsString())
+                .contains("Registro de paciente nuevo", "¿Fuma?", "Enviar a mi equipo de atención");
+        assertThat(browser.post("/portal/forms/intake").getResponse().getContentAsString())
+                .contains("Responda esta pregunta, por favor.");
     }
 }
