@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
@@ -13,6 +14,7 @@ import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
+import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.PracticeId;
@@ -58,19 +60,45 @@ public class PortalMessages {
     /**
      * A refill request from the portal: filed as the patient's secure message naming the medication, its
      * prescriber and the patient's note, so that it is triaged (a REFILL for the clinical queue; a worrying note
-     * is still flagged urgent or crisis) and answered like any message. The same key files it once.
+     * is still flagged urgent or crisis) and answered like any message. A conversation nobody holds yet goes to
+     * the prescriber's own queue: the active staff member linked to that provider. The same key files it once.
+     *
+     * @param prescriber the provider who prescribed it, or null when not known
      */
     @Transactional
-    public UUID requestRefill(PracticeId practice, PatientId patient, String medication, String prescriber,
-            String note, String idempotencyKey) {
+    public UUID requestRefill(PracticeId practice, PatientId patient, String medication, UUID prescriber,
+            String prescriberName, String note, String idempotencyKey) {
         StringBuilder text = new StringBuilder("Refill request: ").append(medication).append('.');
-        if (prescriber != null) {
-            text.append(" Prescriber: ").append(prescriber).append('.');
+        if (prescriberName != null) {
+            text.append(" Prescriber: ").append(prescriberName).append('.');
         }
         if (note != null && !note.isBlank()) {
             text.append(" Note from the patient: ").append(note.strip());
         }
-        return receive(practice, patient, text.toString(), idempotencyKey);
+        UUID conversation = receive(practice, patient, text.toString(), idempotencyKey);
+        if (prescriber != null) {
+            toPrescriber(practice, conversation, prescriber);
+        }
+        return conversation;
+    }
+
+    private void toPrescriber(PracticeId practice, UUID conversation, UUID prescriber) {
+        Optional<UUID> staff = jdbc.sql("SELECT id FROM staff_user WHERE practice_id = :practice "
+                        + "AND provider_id = :provider AND active ORDER BY created_at, id LIMIT 1")
+                .param("practice", practice.value()).param("provider", prescriber)
+                .query(UUID.class).optional();
+        if (staff.isEmpty()) {
+            return; // the prescriber has no account: the clinical queue takes it
+        }
+        int assigned = jdbc.sql("UPDATE conversation SET assigned_to = :staff, updated_at = now() "
+                        + "WHERE id = :id AND practice_id = :practice AND assigned_to IS NULL")
+                .param("staff", staff.get()).param("id", conversation).param("practice", practice.value())
+                .update();
+        if (assigned > 0) {
+            auditLog.record(new AuditEvent(practice, Actor.system("refill-requests"), "inbox.conversation.assigned",
+                    AuditEvent.Target.of("conversation", conversation), Map.of("staff", staff.get(),
+                            "why", "prescriber")));
+        }
     }
 
     /**

@@ -77,7 +77,8 @@ class PortalRefillsController {
                 .orElseThrow(() -> new NotFoundException("Medication"));
         String prescriber = chosen.prescriberId() == null ? null
                 : providers.get(caller.practice(), new ProviderId(chosen.prescriberId())).displayName();
-        messages.requestRefill(caller.practice(), patient, chosen.label(), prescriber, note, key);
+        messages.requestRefill(caller.practice(), patient, chosen.label(), chosen.prescriberId(), prescriber, note,
+                key);
         redirect.addFlashAttribute("outcome", "REQUESTED");
         return "redirect:/portal/refills";
     }

@@ -82,6 +82,13 @@ class PortalRefillsIntegrationTests {
         assertThat(jdbc.sql("SELECT name FROM patient_medication WHERE patient_id = :p")
                 .param("p", patient.id().value()).query(String.class).list()).noneMatch(n -> n.contains("Lisinopril"));
 
+        // Dr. Fischer has a staff account linked to her provider record: her own queue gets the request.
+        var doctor = context.getBean(org.carerelay.practice.StaffUsers.class).create(practice.id(),
+                Actor.system("test"), new org.carerelay.practice.StaffUserDetails("Naomi", "Fischer",
+                        "naomi." + UUID.randomUUID() + "@clinic.example.test", StaffRole.DOCTOR, true));
+        context.getBean(org.carerelay.practice.ClinicalAccess.class).set(admin, doctor.id().value(),
+                new org.carerelay.practice.ClinicalAccess.Setting(prescriber.id().value(),
+                        org.carerelay.practice.ClinicalAccess.Scope.PANEL));
         WebClient browser = WebClient.signedInPatient(mvc, context,
                 context.getBean(Practices.class).get(practice.id()).slug(), email);
         assertThat(browser.get("/portal/refills").getResponse().getContentAsString())
@@ -91,8 +98,10 @@ class PortalRefillsIntegrationTests {
 
         assertThat(browser.get("/portal/refills").getResponse().getContentAsString())
                 .contains("Your refill request was sent");
-        assertThat(jdbc.sql("SELECT category || '/' || queue FROM conversation WHERE practice_id = :p")
-                .param("p", practice.id().value()).query(String.class).single()).isEqualTo("REFILL/CLINICAL");
+        assertThat(jdbc.sql("SELECT category || '/' || queue || '/' || assigned_to FROM conversation "
+                        + "WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).single())
+                .isEqualTo("REFILL/CLINICAL/" + doctor.id().value());
         assertThat(browser.get("/portal/secure-messages").getResponse().getContentAsString()).contains(
                 "Refill request: Lisinopril 10 mg daily. Prescriber: Naomi Fischer, MD. Note from the patient: "
                         + "Running out on Friday.");
