@@ -52,6 +52,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The front desk's day (/console/schedule): one location's visits on one date, by time, with their check-in state,
@@ -63,6 +64,8 @@ class SchedulePageController {
 
     /** How many weeks of no-show rates the page shows. */
     static final int RATE_WEEKS = 8;
+    private static final java.time.format.DateTimeFormatter WEEK = java.time.format.DateTimeFormatter
+            .ofPattern("MMM d", java.util.Locale.ENGLISH);
 
     private final Appointments appointments;
     private final Locations locations;
@@ -74,11 +77,14 @@ class SchedulePageController {
     private final NoShowRates noShowRates;
     private final ScheduleEvents scheduleEvents;
     private final EventStreams streams;
+    private final JsonMapper json;
     private final Clock clock;
 
     SchedulePageController(Appointments appointments, Locations locations, Providers providers,
             AppointmentTypes types, Patients patients, Availability availability, Booking booking,
-            NoShowRates noShowRates, ScheduleEvents scheduleEvents, EventStreams streams, Clock clock) {
+            NoShowRates noShowRates, ScheduleEvents scheduleEvents, EventStreams streams, JsonMapper json,
+            Clock clock) {
+        this.json = json;
         this.appointments = appointments;
         this.locations = locations;
         this.providers = providers;
@@ -104,9 +110,11 @@ class SchedulePageController {
         Location place = location(caller, location);
         LocalDate day = date(date, ZoneId.of(place.timeZone()));
         day(caller, place, day, model);
-        model.addAttribute("noShowRates", noShowRates.lastWeeks(caller.practice(), RATE_WEEKS).stream()
+        Map<String, List<NoShowRates.Week>> rates = noShowRates.lastWeeks(caller.practice(), RATE_WEEKS).stream()
                 .collect(Collectors.groupingBy(NoShowRates.Week::locationName, java.util.TreeMap::new,
-                        Collectors.toList())));
+                        Collectors.toList()));
+        model.addAttribute("noShowRates", rates);
+        model.addAttribute("noShowChart", json.writeValueAsString(chart(rates)));
         return "console/schedule";
     }
 
@@ -193,6 +201,17 @@ class SchedulePageController {
             redirect.addFlashAttribute("problem", "That time was just taken; choose another.");
             return "redirect:/console/schedule/book?location=" + location + "&patient=" + patient + "&type=" + type;
         }
+    }
+
+    /** The rates as the chart script reads them: the weeks, and one line of percentages per location. */
+    private static Map<String, Object> chart(Map<String, List<NoShowRates.Week>> rates) {
+        List<String> weeks = rates.isEmpty() ? List.of() : rates.values().iterator().next().stream()
+                .map(week -> WEEK.format(week.week())).toList();
+        List<Map<String, Object>> lines = rates.entrySet().stream().map(location -> Map.<String, Object>of(
+                "label", location.getKey(),
+                "data", location.getValue().stream().map(week -> week.rate() == null ? null
+                        : Math.round(week.rate() * 1000) / 10.0).toList())).toList();
+        return Map.of("weeks", weeks, "lines", lines);
     }
 
     private void day(Caller caller, Location place, LocalDate day, Model model) {
