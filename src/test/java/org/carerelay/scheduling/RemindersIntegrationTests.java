@@ -17,7 +17,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,12 +24,12 @@ import java.util.regex.Pattern;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.jayway.jsonpath.JsonPath;
 import org.carerelay.IntegrationTest;
+import org.carerelay.TestClinic;
 import org.carerelay.SealedDeliveries;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.messaging.inbound.InboundSms;
-import org.carerelay.practice.Address;
 import org.carerelay.practice.AppointmentId;
 import org.carerelay.practice.AppointmentStatus;
 import org.carerelay.practice.AppointmentType;
@@ -39,17 +38,11 @@ import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.Location;
-import org.carerelay.practice.LocationDetails;
-import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.practice.Provider;
-import org.carerelay.practice.ProviderDetails;
-import org.carerelay.practice.Providers;
-import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
-import org.carerelay.shared.Permissions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,27 +84,13 @@ class RemindersIntegrationTests {
     String phone;
 
     @BeforeEach
-    void aProviderWorkingEveryAfternoon() throws Exception {
+    void aProviderWorkingEveryAfternoon() {
         practice = TestPractices.register(context);
-        admin = new Caller(practice.id(), Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
-        clinic = context.getBean(Locations.class).create(admin, new LocationDetails("Clinic",
-                new Address("1 Main St", null, "Chicago", "IL", "60606", "US"), "(312) 555-0100", "America/Chicago",
-                List.of()));
-        provider = context.getBean(Providers.class).create(admin, new ProviderDetails("Naomi", "Fischer", "MD",
-                "1234567893", List.of(clinic.id().value())));
-        followUp = context.getBean(AppointmentTypes.class).create(admin, new AppointmentTypeDetails("Follow-up", 20,
-                Modality.IN_PERSON, 10, List.of()));
-        StringBuilder hours = new StringBuilder();
-        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
-            hours.append(hours.isEmpty() ? "" : ", ").append("""
-                    {"locationId": "%s", "day": "%s", "start": "13:00", "end": "17:00"}"""
-                    .formatted(clinic.id().value(), day));
-        }
-        mvc.perform(put("/api/v1/providers/{id}/schedule", provider.id().value())
-                        .header(HttpHeaders.AUTHORIZATION, practice.admin())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"hours\": [" + hours + "]}"))
-                .andExpect(status().isOk());
+        TestClinic opened = TestClinic.open(context, practice.id());
+        admin = opened.admin();
+        clinic = opened.clinic();
+        provider = opened.provider();
+        followUp = opened.followUp();
         phone = "+1312555" + String.format("%04d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000));
     }
 

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -28,32 +26,23 @@ import java.util.concurrent.Future;
 
 import com.jayway.jsonpath.JsonPath;
 import org.carerelay.IntegrationTest;
+import org.carerelay.TestClinic;
 import org.carerelay.SealedDeliveries;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
-import org.carerelay.practice.Address;
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentDetails;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.AppointmentStatus;
 import org.carerelay.practice.AppointmentType;
-import org.carerelay.practice.AppointmentTypeDetails;
-import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.Location;
-import org.carerelay.practice.LocationDetails;
-import org.carerelay.practice.Locations;
-import org.carerelay.practice.Modality;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.practice.Provider;
-import org.carerelay.practice.ProviderDetails;
-import org.carerelay.practice.Providers;
-import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.PageRequest;
-import org.carerelay.shared.Permissions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,20 +77,11 @@ class WaitlistIntegrationTests {
     @BeforeEach
     void aProviderWorkingEveryAfternoon() {
         practice = TestPractices.register(context);
-        admin = new Caller(practice.id(), Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
-        clinic = context.getBean(Locations.class).create(admin, new LocationDetails("Clinic",
-                new Address("1 Main St", null, "Chicago", "IL", "60606", "US"), "+13125550100", "America/Chicago",
-                List.of()));
-        provider = context.getBean(Providers.class).create(admin, new ProviderDetails("Naomi", "Fischer", "MD",
-                "1234567893", List.of(clinic.id().value())));
-        followUp = context.getBean(AppointmentTypes.class).create(admin, new AppointmentTypeDetails("Follow-up", 20,
-                Modality.IN_PERSON, 10, List.of()));
-        List<WorkingHours> week = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            week.add(new WorkingHours(clinic.id().value(), day, LocalTime.of(13, 0), LocalTime.of(17, 0), null,
-                    null));
-        }
-        context.getBean(ProviderSchedules.class).replaceTemplate(admin, provider.id(), week);
+        TestClinic opened = TestClinic.open(context, practice.id());
+        admin = opened.admin();
+        clinic = opened.clinic();
+        provider = opened.provider();
+        followUp = opened.followUp();
     }
 
     @Test
