@@ -8,7 +8,7 @@ CREATE TABLE waitlist_entry (
     practice_id         uuid        NOT NULL REFERENCES practice,
     patient_id          uuid        NOT NULL,
     appointment_type_id uuid        NOT NULL,
-    location_id         uuid        REFERENCES location,
+    location_id         uuid,
     provider_id         uuid,
     appointment_id      uuid        REFERENCES appointment ON DELETE SET NULL,
     wanted_before       timestamptz,
@@ -17,8 +17,11 @@ CREATE TABLE waitlist_entry (
     updated_at          timestamptz NOT NULL,
     FOREIGN KEY (practice_id, patient_id) REFERENCES patient (practice_id, id),
     FOREIGN KEY (practice_id, appointment_type_id) REFERENCES appointment_type (practice_id, id),
-    FOREIGN KEY (practice_id, provider_id) REFERENCES provider (practice_id, id)
+    FOREIGN KEY (practice_id, provider_id) REFERENCES provider (practice_id, id),
+    FOREIGN KEY (practice_id, location_id) REFERENCES location (practice_id, id)
 );
+-- A visit waits at most once for an earlier slot (a double submit is one entry).
+CREATE UNIQUE INDEX waitlist_entry_waiting_visit ON waitlist_entry (appointment_id) WHERE status = 'WAITING';
 CREATE INDEX waitlist_entry_waiting ON waitlist_entry (practice_id, appointment_type_id, created_at)
     WHERE status = 'WAITING';
 
@@ -28,13 +31,16 @@ CREATE TABLE waitlist_offer (
     practice_id         uuid        NOT NULL REFERENCES practice,
     appointment_type_id uuid        NOT NULL,
     provider_id         uuid        NOT NULL,
-    location_id         uuid        NOT NULL REFERENCES location,
+    location_id         uuid        NOT NULL,
     starts_at           timestamptz NOT NULL,
     status              text        NOT NULL CHECK (status IN ('OPEN', 'CLAIMED', 'GONE')),
     claimed_by          uuid        REFERENCES waitlist_entry,
     appointment_id      uuid        REFERENCES appointment ON DELETE SET NULL,
     created_at          timestamptz NOT NULL,
-    closed_at           timestamptz
+    closed_at           timestamptz,
+    FOREIGN KEY (practice_id, appointment_type_id) REFERENCES appointment_type (practice_id, id),
+    FOREIGN KEY (practice_id, provider_id) REFERENCES provider (practice_id, id),
+    FOREIGN KEY (practice_id, location_id) REFERENCES location (practice_id, id)
 );
 
 -- The claim link each offered patient gets: only its hash is kept (like appointment links).

@@ -152,20 +152,17 @@ class SchedulePageController {
     }
 
     /**
-     * Booking for a patient: find them by name or MRN, then the open times of a type at the location, then a time.
+     * Booking for a patient: find them by name or MRN (posted, so that no name sits in a URL), then the open times of
+     * a type at the location, then a time.
      */
     @GetMapping("/console/schedule/book")
     @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    String book(@RequestParam UUID location, @RequestParam(required = false) String query,
-            @RequestParam(required = false) UUID patient, @RequestParam(required = false) UUID type, Model model) {
+    String book(@RequestParam UUID location, @RequestParam(required = false) UUID patient,
+            @RequestParam(required = false) UUID type, Model model) {
         Caller caller = Callers.current();
-        Location place = location(caller, location);
-        model.addAttribute("location", place);
-        model.addAttribute("query", query);
-        model.addAttribute("types", types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        Location place = bookingPage(caller, location, null, model);
         if (patient == null) {
-            model.addAttribute("found", query == null || query.isBlank() ? List.of()
-                    : patients.list(caller, query, new PageRequest(0, 10)).items());
+            model.addAttribute("found", List.of());
             return "console/schedule-book";
         }
         model.addAttribute("patient", patients.view(caller, new PatientId(patient)));
@@ -179,6 +176,24 @@ class SchedulePageController {
                     ZoneId.of(place.timeZone()), null));
         }
         return "console/schedule-book";
+    }
+
+    @PostMapping("/console/schedule/book/search")
+    @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
+    String search(@RequestParam UUID location, @RequestParam String query, Model model) {
+        Caller caller = Callers.current();
+        bookingPage(caller, location, query, model);
+        model.addAttribute("found", query.isBlank() ? List.of()
+                : patients.list(caller, query, new PageRequest(0, 10)).items());
+        return "console/schedule-book";
+    }
+
+    private Location bookingPage(Caller caller, UUID location, String query, Model model) {
+        Location place = location(caller, location);
+        model.addAttribute("location", place);
+        model.addAttribute("query", query);
+        model.addAttribute("types", types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE)).items());
+        return place;
     }
 
     @PostMapping("/console/schedule/book")

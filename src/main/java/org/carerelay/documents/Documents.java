@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.shared.Actor;
@@ -48,10 +49,12 @@ public class Documents {
     private final PhiCipher cipher;
     private final Patients patients;
     private final AuditLog auditLog;
+    private final ClinicalAccess clinicalAccess;
     private final Clock clock;
 
     Documents(JdbcClient jdbc, DocumentStore store, PhiCipher cipher, Patients patients, AuditLog auditLog,
-            Clock clock) {
+            ClinicalAccess clinicalAccess, Clock clock) {
+        this.clinicalAccess = clinicalAccess;
         this.jdbc = jdbc;
         this.store = store;
         this.cipher = cipher;
@@ -64,7 +67,7 @@ public class Documents {
     @Transactional
     public Document upload(Caller caller, PatientId patient, Document.Kind kind, String title, String filename,
             String contentType, byte[] content, boolean release) {
-        patients.requireExists(caller.practice(), patient);
+        requireVisible(caller, patient);
         if (title == null || title.isBlank() || title.length() > 200) {
             throw new InvalidFieldException("title", "must be 1 to 200 characters");
         }
@@ -103,7 +106,7 @@ public class Documents {
     /** Every document of the patient's, for staff: a PHI access, audited. */
     @Transactional
     public List<Document> list(Caller caller, PatientId patient) {
-        patients.requireExists(caller.practice(), patient);
+        requireVisible(caller, patient);
         List<Document> documents = query(caller.practice(), patient, false);
         auditLog.record(AuditEvent.of(caller, "phi.documents.listed", AuditEvent.Target.of("patient", patient)));
         return documents;
@@ -119,6 +122,7 @@ public class Documents {
 
     @Transactional
     public Document release(Caller caller, PatientId patient, UUID id) {
+        requireVisible(caller, patient);
         Document document = own(caller.practice(), patient, id);
         if (document.releasedAt() == null) {
             jdbc.sql("UPDATE document SET released_at = :now WHERE id = :id")
@@ -131,6 +135,7 @@ public class Documents {
     /** A document's content for staff (audited). */
     @Transactional
     public Document.Content content(Caller caller, PatientId patient, UUID id) {
+        requireVisible(caller, patient);
         Document document = own(caller.practice(), patient, id);
         auditLog.record(AuditEvent.of(caller, "phi.document.downloaded", AuditEvent.Target.of("document", id)));
         return new Document.Content(document, open(document));
@@ -175,6 +180,14 @@ public class Documents {
                     "phi.document.downloaded", AuditEvent.Target.of("document", document.id()), Map.of("via", "link")));
             return new Document.Content(document, open(document));
         });
+    }
+
+    /** Staff work with the documents of patients whose clinical content they may see (a doctor: their panel). */
+    private void requireVisible(Caller caller, PatientId patient) {
+        patients.requireExists(caller.practice(), patient);
+        if (!clinicalAccess.canSee(caller, patient)) {
+            throw new NotFoundException("Patient");
+        }
     }
 
     private byte[] open(Document document) {

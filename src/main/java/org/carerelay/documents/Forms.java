@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.shared.Caller;
@@ -46,10 +47,13 @@ public class Forms {
     private final Patients patients;
     private final AuditLog auditLog;
     private final JsonMapper json;
+    private final ClinicalAccess clinicalAccess;
     private final Clock clock;
     private final List<FormDefinition> definitions;
 
-    Forms(JdbcClient jdbc, PhiCipher cipher, Patients patients, AuditLog auditLog, JsonMapper json, Clock clock) {
+    Forms(JdbcClient jdbc, PhiCipher cipher, Patients patients, AuditLog auditLog, JsonMapper json,
+            ClinicalAccess clinicalAccess, Clock clock) {
+        this.clinicalAccess = clinicalAccess;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.patients = patients;
@@ -132,6 +136,9 @@ public class Forms {
     @Transactional
     public List<FormResponse> responses(Caller caller, PatientId patient) {
         patients.requireExists(caller.practice(), patient);
+        if (!clinicalAccess.canSee(caller, patient)) {
+            throw new NotFoundException("Patient"); // a doctor reads the forms of their panel (clinical access)
+        }
         List<FormResponse> responses = responses(caller.practice().value(), patient);
         auditLog.record(AuditEvent.of(caller, "phi.form_responses.viewed", AuditEvent.Target.of("patient", patient)));
         return responses;

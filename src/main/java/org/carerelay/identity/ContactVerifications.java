@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,13 +17,17 @@ import org.carerelay.messaging.Purpose;
 import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.ConsentSource;
+import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.ContactPoint;
 import org.carerelay.practice.ContactPointId;
 import org.carerelay.practice.ContactPoints;
 import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.NewContactPoint;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
 import org.carerelay.shared.Caller;
+import org.carerelay.shared.ConflictException;
 import org.carerelay.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,14 +35,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A phone number or e-mail address a patient adds in the portal, proven theirs by a code sent to it: six digits,
- * kept as a hash, for 15 minutes and five tries. Until then the contact point is unverified: nothing but the code
- * goes to it, and it signs no one in.
+ * kept as a hash, for 15 minutes and five tries. It becomes a contact point only once proven, so until then nothing
+ * else goes to it and no message from it is taken for the patient's. A contact point staff entered unverified is
+ * proven the same way. A patient gets at most {@value #CODES_PER_WINDOW} codes per quarter of an hour, and a new
+ * code ends the earlier ones for the same address.
  */
 @Service
 public class ContactVerifications {
 
     static final Duration LIFETIME = Duration.ofMinutes(15);
     static final int TRIES = 5;
+    static final int CODES_PER_WINDOW = 3;
     static final String TEMPLATE = "contact-verification";
 
     /** What came of a code typed in. */
@@ -47,43 +55,67 @@ public class ContactVerifications {
 
     private final JdbcClient jdbc;
     private final ContactPoints contactPoints;
+    private final ContactNormalizer normalizer;
+    private final Patients patients;
     private final Messages messages;
     private final AuditLog auditLog;
     private final Clock clock;
 
-    ContactVerifications(JdbcClient jdbc, ContactPoints contactPoints, Messages messages, AuditLog auditLog,
-            Clock clock) {
+    ContactVerifications(JdbcClient jdbc, ContactPoints contactPoints, ContactNormalizer normalizer,
+            Patients patients, Messages messages, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
         this.contactPoints = contactPoints;
+        this.normalizer = normalizer;
+        this.patients = patients;
         this.messages = messages;
         this.auditLog = auditLog;
         this.clock = clock;
     }
 
-    /** Adds {@code value} to the patient's contact points, unverified, and sends it a code; the verification id. */
+    /** Sends a code to a phone or address the patient is adding; the verification id. */
     @Transactional
-    public UUID start(Caller patient, PatientId id, ContactSystem system, String value) {
-        ContactPoint added = contactPoints.add(patient.practice(), patient.actor(), id, new NewContactPoint(system,
-                value, false, Map.of(), ConsentSource.PATIENT_PORTAL));
-        return send(patient, id, added.id(), system);
+    public UUID start(Caller caller, PatientId id, ContactSystem system, String raw) {
+        String value = system == ContactSystem.PHONE ? normalizer.phone(raw, "value") : normalizer.email(raw, "value");
+        Patient patient = patients.find(caller.practice(), id);
+        if (patient.contactPoints().stream().anyMatch(contact -> contact.value().equals(value))) {
+            throw new ConflictException("The patient already has this contact point");
+        }
+        throttle(caller, id);
+        jdbc.sql("UPDATE contact_verification SET expires_at = :now WHERE practice_id = :practice "
+                        + "AND patient_id = :patient AND value = :value AND verified_at IS NULL AND expires_at > :now")
+                .param("now", Timestamp.from(clock.instant())).param("practice", caller.practice().value())
+                .param("patient", id.value()).param("value", value).update();
+        String code = Secrets.digits(6);
+        UUID verification = insert(caller, id, null, system, value, code);
+        messages.sendVerificationCode(caller.practice(), caller.actor(), channel(system), value, TEMPLATE,
+                patient.preferredLanguage(), Map.of("code", code));
+        return verification;
     }
 
-    /** A new code for a contact point still unverified (the first did not arrive, or expired). */
+    /** A code for a contact point of the patient's that staff entered unverified. */
     @Transactional
-    public UUID resend(Caller patient, PatientId id, ContactPointId contactPoint) {
-        ContactPoint contact = contactPoints.get(patient.practice(), id, contactPoint);
-        return send(patient, id, contact.id(), contact.system());
+    public UUID resend(Caller caller, PatientId id, ContactPointId contactPoint) {
+        ContactPoint contact = contactPoints.get(caller.practice(), id, contactPoint);
+        throttle(caller, id);
+        jdbc.sql("UPDATE contact_verification SET expires_at = :now WHERE contact_point_id = :contact "
+                        + "AND verified_at IS NULL AND expires_at > :now")
+                .param("now", Timestamp.from(clock.instant())).param("contact", contact.id().value()).update();
+        String code = Secrets.digits(6);
+        UUID verification = insert(caller, id, contact.id(), null, null, code);
+        messages.send(caller.practice(), caller.actor(), new SendRequest(id, contact.id(), channel(contact.system()),
+                TEMPLATE, Map.of("code", code), Purpose.SECURITY, null, null));
+        return verification;
     }
 
     /**
-     * Checks the code typed for verification {@code verification} of the patient's; a right one verifies the
-     * contact point, and a phone may then get appointment texts (the patient can change that on the same page).
+     * Checks the code typed for verification {@code verification} of the patient's. A right one makes the phone or
+     * address a verified contact point; a phone may then get appointment texts (changeable on the same page).
      */
     @Transactional
-    public Outcome confirm(Caller patient, PatientId id, UUID verification, String code) {
+    public Outcome confirm(Caller caller, PatientId id, UUID verification, String code) {
         Optional<Map<String, Object>> row = jdbc.sql("SELECT * FROM contact_verification WHERE id = :id "
                         + "AND practice_id = :practice AND patient_id = :patient FOR UPDATE")
-                .param("id", verification).param("practice", patient.practice().value()).param("patient", id.value())
+                .param("id", verification).param("practice", caller.practice().value()).param("patient", id.value())
                 .query().listOfRows().stream().findFirst();
         if (row.isEmpty()) {
             throw new NotFoundException("Verification");
@@ -102,32 +134,58 @@ public class ContactVerifications {
         }
         jdbc.sql("UPDATE contact_verification SET verified_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", verification).update();
-        ContactPointId contactPoint = new ContactPointId((UUID) row.get().get("contact_point_id"));
-        ContactPoint contact = contactPoints.setVerified(patient.practice(), patient.actor(), id, contactPoint, true);
-        if (contact.system() == ContactSystem.PHONE) {
-            contactPoints.changeConsent(patient.practice(), patient.actor(), id, contactPoint,
-                    ConsentPurpose.TRANSACTIONAL_SMS, true, ConsentSource.PATIENT_PORTAL);
+        UUID existing = (UUID) row.get().get("contact_point_id");
+        if (existing != null) {
+            ContactPoint contact = contactPoints.setVerified(caller.practice(), caller.actor(), id,
+                    new ContactPointId(existing), true);
+            if (contact.system() == ContactSystem.PHONE) {
+                contactPoints.changeConsent(caller.practice(), caller.actor(), id, contact.id(),
+                        ConsentPurpose.TRANSACTIONAL_SMS, true, ConsentSource.PATIENT_PORTAL);
+            }
+        } else {
+            ContactSystem system = ContactSystem.valueOf((String) row.get().get("system"));
+            contactPoints.add(caller.practice(), caller.actor(), id, new NewContactPoint(system,
+                    (String) row.get().get("value"), true, system == ContactSystem.PHONE
+                            ? Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true) : Map.of(),
+                    ConsentSource.PATIENT_PORTAL));
         }
         return Outcome.VERIFIED;
     }
 
-    private UUID send(Caller patient, PatientId id, ContactPointId contactPoint, ContactSystem system) {
-        String code = Secrets.digits(6);
+    /** At most {@value #CODES_PER_WINDOW} codes per patient per {@link #LIFETIME}: texts cost, and codes are guesses. */
+    private void throttle(Caller caller, PatientId id) {
+        Instant since = clock.instant().minus(LIFETIME);
+        List<Instant> recent = jdbc.sql("SELECT created_at FROM contact_verification "
+                        + "WHERE practice_id = :practice AND patient_id = :patient AND created_at > :since "
+                        + "ORDER BY created_at")
+                .param("practice", caller.practice().value()).param("patient", id.value())
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+        if (recent.size() >= CODES_PER_WINDOW) {
+            throw new RateLimitedException(Duration.between(since, recent.get(0))); // until the oldest ages out
+        }
+    }
+
+    private UUID insert(Caller caller, PatientId id, ContactPointId contactPoint, ContactSystem system, String value,
+            String code) {
         UUID verification = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO contact_verification (id, practice_id, patient_id, contact_point_id, code_hash, expires_at,
-                                                  created_at)
-                VALUES (:id, :practice, :patient, :contact, :hash, :expires, :now)""")
-                .param("id", verification).param("practice", patient.practice().value()).param("patient", id.value())
-                .param("contact", contactPoint.value()).param("hash", Secrets.sha256(code))
+                INSERT INTO contact_verification (id, practice_id, patient_id, contact_point_id, system, value,
+                                                  code_hash, expires_at, created_at)
+                VALUES (:id, :practice, :patient, :contact, :system, :value, :hash, :expires, :now)""")
+                .param("id", verification).param("practice", caller.practice().value()).param("patient", id.value())
+                .param("contact", contactPoint == null ? null : contactPoint.value())
+                .param("system", system == null ? null : system.name()).param("value", value)
+                .param("hash", Secrets.sha256(code))
                 .param("expires", Timestamp.from(now.plus(LIFETIME))).param("now", Timestamp.from(now))
                 .update();
-        messages.send(patient.practice(), patient.actor(), new SendRequest(id, contactPoint,
-                system == ContactSystem.EMAIL ? Channel.EMAIL : Channel.SMS, TEMPLATE, Map.of("code", code),
-                Purpose.SECURITY, null, null));
-        auditLog.record(AuditEvent.of(patient, "contact_point.verification_sent",
-                AuditEvent.Target.of("contact_point", contactPoint.value())));
+        auditLog.record(AuditEvent.of(caller, "contact_point.verification_sent",
+                AuditEvent.Target.of("contact_verification", verification)));
         return verification;
+    }
+
+    private static Channel channel(ContactSystem system) {
+        return system == ContactSystem.EMAIL ? Channel.EMAIL : Channel.SMS;
     }
 }

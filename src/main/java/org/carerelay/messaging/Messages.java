@@ -245,6 +245,27 @@ public class Messages {
     }
 
     /**
+     * A verification code a patient asked for, to a phone or address they are adding and that is not yet theirs on
+     * record: it goes to that address alone, never to a suppressed one.
+     */
+    @Transactional
+    public Optional<Message> sendVerificationCode(PracticeId practice, Actor actor, Channel channel, String address,
+            String templateKey, String language, Map<String, Object> context) {
+        boolean suppressed = jdbc.sql("SELECT EXISTS (SELECT FROM suppression WHERE practice_id = :practice "
+                        + "AND channel = :channel AND address = :address)")
+                .param("practice", practice.value())
+                .param("channel", channel.name())
+                .param("address", address)
+                .query(Boolean.class).single();
+        if (suppressed) {
+            return Optional.empty();
+        }
+        return Optional.of(sendAsked(practice, actor, channel, address, templateKey, language, context,
+                Purpose.SECURITY, new Delivery.Decision("verification-code", "allowed",
+                        "a code the patient asked for, to the address they are adding")));
+    }
+
+    /**
      * Replies by SMS to a number that texted a keyword (STOP, START, HELP): the one confirmation the patient
      * asked for, so it goes even to an opted-out number and outside quiet hours. The number may belong to no
      * patient, or to several (a family phone).

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.identity.ContactVerifications;
+import org.carerelay.identity.RateLimitedException;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.ConsentSource;
@@ -114,14 +115,21 @@ class PortalProfileController {
             redirect.addFlashAttribute("outcome", "INVALID_CONTACT");
         } catch (ConflictException e) {
             redirect.addFlashAttribute("outcome", "DUPLICATE_CONTACT");
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("outcome", "TOO_MANY_CODES");
         }
         return "redirect:/portal/profile";
     }
 
     @PostMapping("/portal/profile/contact-points/{id}/resend")
-    String resend(@PathVariable UUID id) {
-        UUID verification = verifications.resend(Callers.current(), patient(), new ContactPointId(id));
-        return "redirect:/portal/profile/verify/" + verification;
+    String resend(@PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            return "redirect:/portal/profile/verify/"
+                    + verifications.resend(Callers.current(), patient(), new ContactPointId(id));
+        } catch (RateLimitedException e) {
+            redirect.addFlashAttribute("outcome", "TOO_MANY_CODES");
+            return "redirect:/portal/profile";
+        }
     }
 
     @GetMapping("/portal/profile/verify/{verification}")

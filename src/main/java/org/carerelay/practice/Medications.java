@@ -30,10 +30,12 @@ public class Medications {
     private final Patients patients;
     private final Providers providers;
     private final AuditLog auditLog;
+    private final ClinicalAccess clinicalAccess;
     private final Clock clock;
 
     Medications(JdbcClient jdbc, PhiCipher cipher, Patients patients, Providers providers, AuditLog auditLog,
-            Clock clock) {
+            ClinicalAccess clinicalAccess, Clock clock) {
+        this.clinicalAccess = clinicalAccess;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.patients = patients;
@@ -44,7 +46,7 @@ public class Medications {
 
     @Transactional
     public Medication add(Caller caller, PatientId patient, MedicationDetails details) {
-        patients.requireExists(caller.practice(), patient);
+        requireVisible(caller, patient);
         if (details.prescriberId() != null) {
             NotFoundException.referencedBy("prescriberId", () -> providers.get(caller.practice(),
                     new ProviderId(details.prescriberId())));
@@ -72,7 +74,7 @@ public class Medications {
     /** The patient's current medications, viewed by {@code caller}: a PHI access, audited. */
     @Transactional
     public List<Medication> view(Caller caller, PatientId patient) {
-        patients.requireExists(caller.practice(), patient);
+        requireVisible(caller, patient);
         List<Medication> current = current(caller.practice(), patient);
         auditLog.record(AuditEvent.of(caller, "phi.medications.viewed", AuditEvent.Target.of("patient", patient)));
         return current;
@@ -81,6 +83,7 @@ public class Medications {
     /** Stops a medication: it leaves the current list (and the refill choices), its row stays. */
     @Transactional
     public void stop(Caller caller, PatientId patient, UUID id) {
+        requireVisible(caller, patient);
         int stopped = jdbc.sql("UPDATE patient_medication SET active = false, updated_at = :now WHERE id = :id "
                         + "AND practice_id = :practice AND patient_id = :patient AND active")
                 .param("now", Timestamp.from(clock.instant()))
@@ -104,6 +107,14 @@ public class Medications {
                 .param("patient", patient.value())
                 .query(this::medication)
                 .list();
+    }
+
+    /** A doctor works with the medications of their own panel only (clinical access), as with messages. */
+    private void requireVisible(Caller caller, PatientId patient) {
+        patients.requireExists(caller.practice(), patient);
+        if (!clinicalAccess.canSee(caller, patient)) {
+            throw new NotFoundException("Patient");
+        }
     }
 
     private Medication medication(ResultSet rs, int row) throws SQLException {

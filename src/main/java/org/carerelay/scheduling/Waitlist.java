@@ -22,8 +22,12 @@ import org.carerelay.practice.AppointmentStatus;
 import org.carerelay.practice.AppointmentTypeId;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
+import org.carerelay.practice.LocationId;
+import org.carerelay.practice.Locations;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
+import org.carerelay.practice.ProviderId;
+import org.carerelay.practice.Providers;
 import org.carerelay.practice.SlotTakenException;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
@@ -70,13 +74,16 @@ public class Waitlist {
     private final AppointmentTypes types;
     private final Patients patients;
     private final Availability availability;
+    private final Locations locations;
+    private final Providers providers;
     private final AppointmentMessages messages;
     private final AuditLog auditLog;
     private final String baseUrl;
     private final Clock clock;
 
     Waitlist(JdbcClient jdbc, Appointments appointments, AppointmentTypes types, Patients patients,
-            Availability availability, AppointmentMessages messages, AuditLog auditLog,
+            Availability availability, Locations locations, Providers providers, AppointmentMessages messages,
+            AuditLog auditLog,
             @org.springframework.beans.factory.annotation.Value("${carerelay.public-base-url}") String publicBaseUrl,
             Clock clock) {
         this.jdbc = jdbc;
@@ -84,6 +91,8 @@ public class Waitlist {
         this.types = types;
         this.patients = patients;
         this.availability = availability;
+        this.locations = locations;
+        this.providers = providers;
         this.messages = messages;
         this.auditLog = auditLog;
         this.baseUrl = publicBaseUrl.replaceAll("/+$", "") + "/w/";
@@ -127,19 +136,34 @@ public class Waitlist {
         }
         UUID typeId = type;
         NotFoundException.referencedBy("appointmentTypeId", () -> types.get(practice, new AppointmentTypeId(typeId)));
+        if (location != null) {
+            UUID locationId = location;
+            NotFoundException.referencedBy("locationId", () -> locations.get(practice, new LocationId(locationId)));
+        }
+        if (provider != null) {
+            NotFoundException.referencedBy("providerId", () -> providers.get(practice, new ProviderId(provider)));
+        }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        // A double submit for one visit: the second insert finds the first's row and is dropped.
+        int inserted = jdbc.sql("""
                 INSERT INTO waitlist_entry (id, practice_id, patient_id, appointment_type_id, location_id, provider_id,
                                             appointment_id, wanted_before, status, created_at, updated_at)
                 VALUES (:id, :p, :patient, :type, :location, :provider, :appointment, :before, 'WAITING', :now,
-                        :now)""")
+                        :now)
+                ON CONFLICT (appointment_id) WHERE status = 'WAITING' DO NOTHING""")
                 .param("id", id).param("p", practice.value()).param("patient", request.patientId())
                 .param("type", type).param("location", location).param("provider", provider)
                 .param("appointment", request.appointmentId())
                 .param("before", before == null ? null : Timestamp.from(before))
                 .param("now", now)
                 .update();
+        if (inserted == 0) {
+            return jdbc.sql("SELECT * FROM waitlist_entry WHERE practice_id = :p AND appointment_id = :a "
+                            + "AND status = 'WAITING'")
+                    .param("p", practice.value()).param("a", request.appointmentId())
+                    .query(Waitlist::entry).single();
+        }
         auditLog.record(AuditEvent.of(caller, "waitlist.joined", AuditEvent.Target.of("waitlist_entry", id),
                 Map.of("patient", request.patientId())));
         return find(practice, id);
@@ -278,14 +302,17 @@ public class Waitlist {
             return Optional.empty();
         }
         Offer offer = found.get();
-        String status = jdbc.sql("SELECT status FROM waitlist_offer WHERE id = :id FOR UPDATE")
-                .param("id", offer.offerId()).query(String.class).single();
-        if (offer.claimedByThisPatient()) {
+        // The offer's row lock decides between patients; the entry's, between two of one patient's offers at once.
+        Map<String, Object> locked = jdbc.sql("SELECT status, claimed_by FROM waitlist_offer WHERE id = :id FOR UPDATE")
+                .param("id", offer.offerId()).query().singleRow();
+        if (offer.entryId().equals(locked.get("claimed_by"))) {
             return Optional.of(Claim.CLAIMED); // pressed twice
         }
-        if (!status.equals("OPEN") || !offer.slot().start().isAfter(clock.instant())) {
+        if (!locked.get("status").equals("OPEN") || !offer.slot().start().isAfter(clock.instant())) {
             return Optional.of(Claim.GONE);
         }
+        jdbc.sql("SELECT id FROM waitlist_entry WHERE id = :id FOR UPDATE").param("id", offer.entryId())
+                .query(UUID.class).single();
         WaitlistEntry entry = find(offer.practice(), offer.entryId());
         if (entry.status() != WaitlistEntry.Status.WAITING) {
             return Optional.of(Claim.NOT_WAITING);

@@ -99,8 +99,10 @@ class SchedulePageIntegrationTests {
     @Test
     void theDeskBooksForAPatientFoundByName() throws Exception {
         Cookie desk = console.signIn(StaffRole.FRONT_DESK);
-        String found = page(desk, "/console/schedule/book?location=" + clinic.id().value() + "&query=lopez");
-        assertThat(found).contains("Ana Lopez", "Choose");
+        MockHttpServletResponse search = console.post("/console/schedule/book/search", desk, "location",
+                clinic.id().value().toString(), "query", "lopez");
+        assertThat(search.getStatus()).isEqualTo(200);
+        assertThat(search.getContentAsString()).contains("Ana Lopez", "Choose");
         String times = page(desk, "/console/schedule/book?location=" + clinic.id().value() + "&patient="
                 + ana.id().value() + "&type=" + followUp.id().value());
         Instant start = at(LocalDate.now(CHICAGO).plusDays(2), "14:00");

@@ -1,6 +1,7 @@
 package org.carerelay.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,10 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.carerelay.IntegrationTest;
+import org.carerelay.TestClinic;
+import org.carerelay.practice.ClinicalAccess;
+import org.carerelay.practice.Medications;
+import org.carerelay.practice.StaffUserDetails;
+import org.carerelay.practice.StaffUsers;
+import org.carerelay.shared.Actor;
+import org.carerelay.shared.Caller;
+import org.carerelay.shared.NotFoundException;
+import org.carerelay.shared.Permissions;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -92,6 +103,30 @@ class DocumentsIntegrationTests {
         assertThat(downloaded.getResponse().getHeader("Content-Disposition")).contains("attachment",
                 "results-letter.txt");
         mvc.perform(get("/documents/download/not-a-token")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDoctorWorksWithTheDocumentsAndFormsOfTheirOwnPanelOnly() {
+        TestPractice practice = TestPractices.register(context);
+        TestClinic clinic = TestClinic.open(context, practice.id());
+        Patient stranger = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email("stranger." + UUID.randomUUID() + "@example.test"));
+        var doctor = context.getBean(StaffUsers.class).create(practice.id(), Actor.system("test"),
+                new StaffUserDetails("Naomi", "Fischer", "naomi." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.DOCTOR, true));
+        context.getBean(ClinicalAccess.class).set(clinic.admin(), doctor.id().value(),
+                new ClinicalAccess.Setting(clinic.provider().id().value(), ClinicalAccess.Scope.PANEL));
+        Caller panelDoctor = new Caller(practice.id(), new Actor(Actor.Type.STAFF, doctor.id().value().toString()),
+                StaffRole.DOCTOR.name(), Set.of(Permissions.CLINICAL_VIEW));
+
+        // Never seen by Dr. Fischer: not in her panel, so not found for her, as with messages.
+        assertThatThrownBy(() -> context.getBean(Documents.class).list(panelDoctor, stranger.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> context.getBean(Forms.class).responses(panelDoctor, stranger.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> context.getBean(Medications.class).view(panelDoctor, stranger.id()))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(context.getBean(Documents.class).list(clinic.admin(), stranger.id())).isEmpty();
     }
 
     @Test

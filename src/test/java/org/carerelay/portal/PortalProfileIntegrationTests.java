@@ -58,6 +58,8 @@ class PortalProfileIntegrationTests {
                 "(312) 555-0177");
         String verify = added.getResponse().getRedirectedUrl();
         assertThat(verify).startsWith("/portal/profile/verify/");
+        // Not a contact point until proven: nothing else can go to it, and nothing from it is taken as hers.
+        assertThat(context.getBean(Patients.class).find(practice.id(), patient.id()).contactPoints()).hasSize(1);
         String code = SealedDeliveries.single(context, "body_text", "SELECT id, body_text FROM delivery "
                 + "WHERE recipient = '+13125550177' AND practice_id = :p", Map.of("p", practice.id().value()))
                 .replaceAll("(?s).*(\\d{6}).*", "$1");
@@ -76,6 +78,12 @@ class PortalProfileIntegrationTests {
         assertThat(jdbc.sql("SELECT source FROM consent_change WHERE contact_point_id = :c ORDER BY id DESC "
                         + "LIMIT 1").param("c", phone.id().value()).query(String.class).single())
                 .isEqualTo("PATIENT_PORTAL");
+
+        // Codes are limited: three in a quarter of an hour (one sent above), then the page says to wait.
+        browser.post("/portal/profile/contact-points", "system", "EMAIL", "value", "ana.work@example.test");
+        browser.post("/portal/profile/contact-points", "system", "EMAIL", "value", "ana.home@example.test");
+        assertThat(browser.post("/portal/profile/contact-points", "system", "EMAIL", "value",
+                "ana.other@example.test").getFlashMap().get("outcome")).isEqualTo("TOO_MANY_CODES");
     }
 
     private ContactPoint phone(TestPractice practice, Patient patient) {
