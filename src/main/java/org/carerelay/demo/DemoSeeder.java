@@ -55,6 +55,7 @@ import org.carerelay.practice.StaffUsers;
 import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
+import org.carerelay.shared.Permissions;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -312,10 +313,13 @@ class DemoSeeder {
 
     /** Current medications for a third of the patients, prescribed by one of the team: what refills pick from. */
     private void medications(Caller seeder, Random random, List<Provider> team, List<Patient> registered) {
+        // Recording medications is clinical work: the seeder acts with clinical access for it.
+        Caller clinical = new Caller(seeder.practice(), seeder.actor(), seeder.role(),
+                Set.of(Permissions.CLINICAL_VIEW));
         for (int i = 0; i < registered.size(); i += 3) {
             for (int n = 0; n <= random.nextInt(2); n++) {
                 String[] medication = MEDICATIONS.get(random.nextInt(MEDICATIONS.size()));
-                medications.add(seeder, registered.get(i).id(), new MedicationDetails(medication[0], medication[1],
+                medications.add(clinical, registered.get(i).id(), new MedicationDetails(medication[0], medication[1],
                         team.get(random.nextInt(team.size())).id().value()));
             }
         }

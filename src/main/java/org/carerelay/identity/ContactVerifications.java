@@ -152,7 +152,7 @@ public class ContactVerifications {
         return Outcome.VERIFIED;
     }
 
-    /** At most {@value #CODES_PER_WINDOW} codes per patient per {@link #LIFETIME}: texts cost, and codes are guesses. */
+    /** At most {@value #CODES_PER_WINDOW} codes a patient per {@link #LIFETIME}: texts cost, codes are guesses. */
     private void throttle(Caller caller, PatientId id) {
         Instant since = clock.instant().minus(LIFETIME);
         List<Instant> recent = jdbc.sql("SELECT created_at FROM contact_verification "
