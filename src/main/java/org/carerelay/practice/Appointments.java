@@ -69,7 +69,7 @@ public class Appointments {
         }
         Appointment booked = insert(caller.practice(), caller.actor(), details);
         events.publishEvent(new AppointmentChanged(caller.practice(), booked.id(), caller.actor(), null,
-                booked.status(), null, booked.start(), true));
+                booked.status(), null, booked.start(), null, null, true));
         return booked;
     }
 
@@ -81,7 +81,7 @@ public class Appointments {
     public Appointment book(PracticeId practice, Actor actor, AppointmentDetails details) {
         Appointment booked = insert(practice, actor, details);
         events.publishEvent(new AppointmentChanged(practice, booked.id(), actor, null, booked.status(), null,
-                booked.start(), false));
+                booked.start(), null, null, false));
         return booked;
     }
 
@@ -149,7 +149,7 @@ public class Appointments {
                         "rescheduled", !slot.start().equals(current.start()))));
         Appointment updated = find(caller.practice(), id);
         events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(),
-                updated.status(), current.start(), updated.start(), true));
+                updated.status(), current.start(), updated.start(), current.providerId(), current.locationId(), true));
         return updated;
     }
 

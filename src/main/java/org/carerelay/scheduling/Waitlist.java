@@ -191,23 +191,33 @@ public class Waitlist {
         }
     }
 
-    /** A visit cancelled or moved away from its time frees that slot: offer it. */
+    /** A visit cancelled, or moved to another time or provider, frees the slot it held: offer it. */
     @ApplicationModuleListener
     void on(AppointmentChanged changed) {
-        if (changed.cancelled() || changed.moved()) {
-            backfill(changed.practice(), changed.appointment(), changed.previousStart());
+        if (!changed.booked()) {
+            backfill(changed.practice(), changed.appointment(), changed.previousStart(), changed.previousProvider(),
+                    changed.previousLocation());
         }
     }
 
-    /** Offers the slot {@code appointment} held at {@code freedStart}, if it is open and someone waits for it. */
+    /**
+     * Offers the slot {@code appointment} held at {@code freedStart} with {@code provider} at {@code location}
+     * (before it moved, perhaps to another provider), if it is open and someone waits for it.
+     */
     @Transactional
-    public void backfill(PracticeId practice, AppointmentId appointment, Instant freedStart) {
+    public void backfill(PracticeId practice, AppointmentId appointment, Instant freedStart, ProviderId provider,
+            LocationId location) {
         Appointment freed = appointments.find(practice, appointment);
-        if (freedStart == null || freedStart.isBefore(clock.instant().plus(LEAD))) {
+        if (freedStart == null || provider == null || freedStart.isBefore(clock.instant().plus(LEAD))) {
             return;
         }
+        boolean stillHeld = AppointmentMessages.upcoming(freed, clock.instant()) && freed.start().equals(freedStart)
+                && freed.providerId().equals(provider) && freed.locationId().equals(location);
+        if (stillHeld) {
+            return; // only its status changed (confirmed): nothing was freed
+        }
         Optional<Slot> slot = availability.search(practice, new Availability.Query(freed.appointmentTypeId(),
-                        freed.locationId(), freed.providerId(), freedStart.minus(Duration.ofDays(1)),
+                        location, provider, freedStart.minus(Duration.ofDays(1)),
                         freedStart.plus(Duration.ofDays(1)))).stream()
                 .filter(open -> open.start().equals(freedStart))
                 .findFirst();
@@ -225,8 +235,8 @@ public class Waitlist {
                 LIMIT :n""")
                 .param("p", practice.value())
                 .param("type", freed.appointmentTypeId().value())
-                .param("location", freed.locationId().value())
-                .param("provider", freed.providerId().value())
+                .param("location", location.value())
+                .param("provider", provider.value())
                 .param("start", Timestamp.from(freedStart))
                 .param("freed", appointment.value())
                 .param("n", OFFERED_TO)

@@ -138,6 +138,29 @@ class WaitlistIntegrationTests {
     }
 
     @Test
+    void aVisitMovedToAnotherProviderFreesItsOldProvidersSlot() throws Exception {
+        Provider colleague = context.getBean(org.carerelay.practice.Providers.class).create(admin,
+                new org.carerelay.practice.ProviderDetails("Rafael", "Ortega", "DO", "1245319599",
+                        List.of(clinic.id().value())));
+        context.getBean(ProviderSchedules.class).replaceTemplate(admin, colleague.id(),
+                context.getBean(ProviderSchedules.class).template(practice.id(), provider.id()));
+        Patient ana = patient();
+        join(ana, null);
+        Instant freed = inDays(3, "14:00");
+        Appointment visit = context.getBean(Appointments.class).find(practice.id(),
+                new org.carerelay.practice.AppointmentId(book(patient(), freed)));
+        context.getBean(Appointments.class).update(admin, visit.id(), new AppointmentDetails(
+                visit.patientId().value(), colleague.id().value(), clinic.id().value(),
+                visit.appointmentTypeId().value(), visit.localStart(), null, null));
+
+        mvc.perform(post("/w/" + claimLink(ana))).andExpect(content().string(Matchers.containsString("It is yours")));
+        assertThat(visitsOf(ana)).singleElement().satisfies(claimed -> {
+            assertThat(claimed.start()).isEqualTo(freed);
+            assertThat(claimed.providerId()).isEqualTo(provider.id());
+        });
+    }
+
+    @Test
     void twoPatientsClaimingAtOnceGiveOneBooking() throws Exception {
         Patient ana = patient();
         Patient ben = patient();
