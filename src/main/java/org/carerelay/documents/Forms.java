@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -146,12 +147,11 @@ public class Forms {
 
     /** The newest response to {@code key}, if any: for the portal's list (no answers shown there, so no audit). */
     @Transactional(readOnly = true)
-    public Optional<java.time.Instant> lastSubmitted(Caller caller, PatientId patient, String key) {
-        return jdbc.sql("SELECT max(submitted_at) FROM form_response WHERE practice_id = :practice "
-                        + "AND patient_id = :patient AND form_key = :key")
+    public Optional<Instant> lastSubmitted(Caller caller, PatientId patient, String key) {
+        return jdbc.sql("SELECT submitted_at FROM form_response WHERE practice_id = :practice "
+                        + "AND patient_id = :patient AND form_key = :key ORDER BY submitted_at DESC LIMIT 1")
                 .param("practice", caller.practice().value()).param("patient", patient.value()).param("key", key)
-                .query((rs, n) -> rs.getTimestamp(1)).optional()
-                .filter(java.util.Objects::nonNull).map(Timestamp::toInstant);
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
     private List<FormResponse> responses(UUID practice, PatientId patient) {

@@ -1,12 +1,9 @@
 package org.carerelay.portal;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.carerelay.audit.AuditEvent;
-import org.carerelay.audit.AuditLog;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.inbox.PortalMessages;
 import org.carerelay.practice.Medication;
@@ -19,7 +16,6 @@ import org.carerelay.shared.Callers;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,25 +36,20 @@ class PortalRefillsController {
     private final Medications medications;
     private final Providers providers;
     private final PortalMessages messages;
-    private final AuditLog auditLog;
 
     PortalRefillsController(PortalPages pages, Medications medications, Providers providers,
-            PortalMessages messages, AuditLog auditLog) {
+            PortalMessages messages) {
         this.pages = pages;
         this.medications = medications;
         this.providers = providers;
         this.messages = messages;
-        this.auditLog = auditLog;
     }
 
     @GetMapping("/portal/refills")
-    @Transactional
     String refills(Model model, HttpServletRequest request, HttpServletResponse response) {
         Caller caller = Callers.current();
         PatientId patient = pages.open(model, request, response);
-        List<Medication> current = medications.current(caller.practice(), patient);
-        auditLog.record(AuditEvent.of(caller, "phi.medications.viewed", AuditEvent.Target.of("patient", patient)));
-        model.addAttribute("medications", current);
+        model.addAttribute("medications", medications.viewOwn(caller, patient));
         model.addAttribute("key", UUID.randomUUID());
         model.addAttribute("noteLength", NOTE_LENGTH);
         return "portal/refills";

@@ -80,6 +80,14 @@ public class Medications {
         return current;
     }
 
+    /** A patient's own current medications, as their portal lists them to pick a refill from (audited). */
+    @Transactional
+    public List<Medication> viewOwn(Caller patient, PatientId id) {
+        List<Medication> current = current(patient.practice(), id);
+        auditLog.record(AuditEvent.of(patient, "phi.medications.viewed", AuditEvent.Target.of("patient", id)));
+        return current;
+    }
+
     /** Stops a medication: it leaves the current list (and the refill choices), its row stays. */
     @Transactional
     public void stop(Caller caller, PatientId patient, UUID id) {

@@ -122,17 +122,7 @@ public class ProviderSchedules {
 
     @Transactional
     public void removeTimeOff(Caller caller, ProviderId provider, UUID id) {
-        int removed = jdbc.sql("DELETE FROM provider_time_off WHERE id = :id AND practice_id = :practice "
-                        + "AND provider_id = :provider")
-                .param("id", id)
-                .param("practice", caller.practice().value())
-                .param("provider", provider.value())
-                .update();
-        if (removed == 0) {
-            throw new NotFoundException("Time off");
-        }
-        auditLog.record(AuditEvent.of(caller, "schedule.time_off.removed", AuditEvent.Target.of("provider",
-                provider), Map.of("timeOff", id)));
+        remove(caller, provider, id, "provider_time_off", "Time off", "schedule.time_off.removed", "timeOff");
     }
 
     /** The provider's time off that overlaps {@code from}–{@code to}. */
@@ -191,17 +181,23 @@ public class ProviderSchedules {
     /** Removes an exceptional date: the template holds for it again. */
     @Transactional
     public void removeException(Caller caller, ProviderId provider, UUID id) {
-        int removed = jdbc.sql("DELETE FROM provider_schedule_exception WHERE id = :id AND practice_id = :practice "
+        remove(caller, provider, id, "provider_schedule_exception", "Schedule exception",
+                "schedule.exception.removed", "exception");
+    }
+
+    /** Deletes one row of the provider's from {@code table} (a constant of this class), audited; 404 if none. */
+    private void remove(Caller caller, ProviderId provider, UUID id, String table, String what, String action,
+            String key) {
+        int removed = jdbc.sql("DELETE FROM " + table + " WHERE id = :id AND practice_id = :practice "
                         + "AND provider_id = :provider")
                 .param("id", id)
                 .param("practice", caller.practice().value())
                 .param("provider", provider.value())
                 .update();
         if (removed == 0) {
-            throw new NotFoundException("Schedule exception");
+            throw new NotFoundException(what);
         }
-        auditLog.record(AuditEvent.of(caller, "schedule.exception.removed", AuditEvent.Target.of("provider",
-                provider), Map.of("exception", id)));
+        auditLog.record(AuditEvent.of(caller, action, AuditEvent.Target.of("provider", provider), Map.of(key, id)));
     }
 
     /** The weekly templates of one provider or (null) all, at one location or (null) all. */

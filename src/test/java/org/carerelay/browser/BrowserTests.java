@@ -208,16 +208,7 @@ class BrowserTests {
     @Test
     void aClinicAdminEditsATemplateWithALivePreview() {
         var practice = TestPractices.register(context).id();
-        StaffUser admin = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
-                new StaffUserDetails("Maria", "Demo", "maria." + UUID.randomUUID() + "@clinic.example.test",
-                        StaffRole.CLINIC_ADMIN, true));
-        context.getBean(StaffCredentials.class).setPassword(practice, admin.id().value(), "a long admin passphrase",
-                Actor.system("test"));
-        browser.manage().deleteAllCookies();
-        open("/console/sign-in");
-        browser.findElement(By.id("email")).sendKeys(admin.email());
-        browser.findElement(By.id("password")).sendKeys("a long admin passphrase" + Keys.ENTER);
-        wait(ExpectedConditions.urlToBe(url("/console")));
+        signInToConsole(practice, "Maria", StaffRole.CLINIC_ADMIN);
         browser.findElement(By.id("templates-link")).click();
         browser.findElement(By.linkText("Edit")).click();
 
@@ -242,16 +233,7 @@ class BrowserTests {
         String phone = "+1312555" + (1000 + new java.util.Random().nextInt(9000));
         TestPatients.register(context, practice, "en", PreferredChannel.SMS, TestPatients.phone(phone,
                 Map.of(org.carerelay.practice.ConsentPurpose.TRANSACTIONAL_SMS, true)));
-        StaffUser desk = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
-                new StaffUserDetails("Fran", "Desk", "fran." + UUID.randomUUID() + "@clinic.example.test",
-                        StaffRole.FRONT_DESK, true));
-        context.getBean(StaffCredentials.class).setPassword(practice, desk.id().value(), "a long desk passphrase",
-                Actor.system("test"));
-        browser.manage().deleteAllCookies();
-        open("/console/sign-in");
-        browser.findElement(By.id("email")).sendKeys(desk.email());
-        browser.findElement(By.id("password")).sendKeys("a long desk passphrase" + Keys.ENTER);
-        wait(ExpectedConditions.urlToBe(url("/console")));
+        signInToConsole(practice, "Fran", StaffRole.FRONT_DESK);
         browser.findElement(By.id("inbox-link")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-list"), "Nothing here"));
 
@@ -292,16 +274,7 @@ class BrowserTests {
                     day.atTime(patient == ana ? LocalTime.of(9, 0) : LocalTime.of(9, 30)).atZone(chicago)
                             .toOffsetDateTime(), null, null));
         }
-        StaffUser desk = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
-                new StaffUserDetails("Fran", "Desk", "fran." + UUID.randomUUID() + "@clinic.example.test",
-                        StaffRole.FRONT_DESK, true));
-        context.getBean(StaffCredentials.class).setPassword(practice, desk.id().value(), "a long desk passphrase",
-                Actor.system("test"));
-        browser.manage().deleteAllCookies();
-        open("/console/sign-in");
-        browser.findElement(By.id("email")).sendKeys(desk.email());
-        browser.findElement(By.id("password")).sendKeys("a long desk passphrase" + Keys.ENTER);
-        wait(ExpectedConditions.urlToBe(url("/console")));
+        signInToConsole(practice, "Fran", StaffRole.FRONT_DESK);
         open("/console/schedule?location=" + clinic.id().value() + "&date=" + day);
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "9:30 AM"));
 
@@ -400,6 +373,20 @@ class BrowserTests {
             sleep();
         }
         throw new AssertionError("No sign-in link reached the dev outbox");
+    }
+
+    /** A new member of staff with {@code role}, signed in with a password in a browser with no other session. */
+    private void signInToConsole(org.carerelay.shared.PracticeId practice, String givenName, StaffRole role) {
+        StaffUser member = context.getBean(StaffUsers.class).create(practice, Actor.system("test"),
+                new StaffUserDetails(givenName, "Staff", "staff." + UUID.randomUUID() + "@clinic.example.test", role,
+                        true));
+        context.getBean(StaffCredentials.class).setPassword(practice, member.id().value(), "a long staff passphrase",
+                Actor.system("test"));
+        browser.manage().deleteAllCookies();
+        open("/console/sign-in");
+        browser.findElement(By.id("email")).sendKeys(member.email());
+        browser.findElement(By.id("password")).sendKeys("a long staff passphrase" + Keys.ENTER);
+        wait(ExpectedConditions.urlToBe(url("/console")));
     }
 
     /** The text of the newest message to {@code email} whose subject contains {@code subject}. */

@@ -5,16 +5,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
 
 import org.carerelay.IntegrationTest;
-import org.carerelay.TestPatients;
+import org.carerelay.PortalPatient;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.identity.WebClient;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Practices;
 import org.carerelay.practice.StaffRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,11 +35,9 @@ class PortalFormsIntegrationTests {
     @Test
     void formsAreCheckedKeptSealedAndReadByClinicalStaff() throws Exception {
         TestPractice practice = TestPractices.register(context);
-        String email = "ana." + UUID.randomUUID() + "@example.test";
-        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
-                TestPatients.email(email));
-        WebClient browser = WebClient.signedInPatient(mvc, context,
-                context.getBean(Practices.class).get(practice.id()).slug(), email);
+        PortalPatient signedIn = PortalPatient.signIn(mvc, context, practice.id(), "en");
+        Patient patient = signedIn.patient();
+        WebClient browser = signedIn.browser();
         assertThat(browser.get("/portal/forms").getResponse().getContentAsString())
                 .contains("New patient intake", "Consent to treatment", "Not sent yet");
         assertThat(browser.get("/portal").getResponse().getContentAsString())
@@ -80,10 +75,8 @@ class PortalFormsIntegrationTests {
     @Test
     void aSpanishSpeakingPatientGetsTheFormInSpanish() throws Exception {
         TestPractice practice = TestPractices.register(context);
-        String email = "ana." + UUID.randomUUID() + "@example.test";
-        TestPatients.register(context, practice.id(), "es", PreferredChannel.EMAIL, TestPatients.email(email));
-        WebClient browser = WebClient.signedInPatient(mvc, context,
-                context.getBean(Practices.class).get(practice.id()).slug(), email);
+        PortalPatient signedIn = PortalPatient.signIn(mvc, context, practice.id(), "es");
+        WebClient browser = signedIn.browser();
 
         assertThat(browser.get("/portal/forms/intake").getResponse().getContentAsString())
                 .contains("Registro de paciente nuevo", "¿Fuma?", "Enviar a mi equipo de atención");

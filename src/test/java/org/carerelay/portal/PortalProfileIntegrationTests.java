@@ -3,11 +3,10 @@ package org.carerelay.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.carerelay.IntegrationTest;
+import org.carerelay.PortalPatient;
 import org.carerelay.SealedDeliveries;
-import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.identity.WebClient;
@@ -17,7 +16,6 @@ import org.carerelay.practice.ContactSystem;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Practices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -39,11 +37,10 @@ class PortalProfileIntegrationTests {
     @Test
     void preferencesAndANewPhoneVerifiedByACode() throws Exception {
         TestPractice practice = TestPractices.register(context);
-        String email = "ana." + UUID.randomUUID() + "@example.test";
-        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
-                TestPatients.email(email));
-        WebClient browser = WebClient.signedInPatient(mvc, context,
-                context.getBean(Practices.class).get(practice.id()).slug(), email);
+        PortalPatient signedIn = PortalPatient.signIn(mvc, context, practice.id(), "en");
+        Patient patient = signedIn.patient();
+        String email = signedIn.email();
+        WebClient browser = signedIn.browser();
         assertThat(page(browser, "/portal/profile")).contains(email, "Verified", "Email about my care");
 
         browser.post("/portal/profile/preferences", "language", "es", "channel", "SMS");

@@ -6,14 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.carerelay.IntegrationTest;
-import org.carerelay.TestPatients;
+import org.carerelay.PortalPatient;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.identity.WebClient;
 import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.practice.Patient;
-import org.carerelay.practice.PreferredChannel;
-import org.carerelay.practice.Practices;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Permissions;
@@ -37,11 +35,9 @@ class PortalSecureMessagesIntegrationTests {
     @Test
     void aMessageGoesToTheInboxAndTheReplyComesBackWithANoticeThatSaysNothingOfIt() throws Exception {
         TestPractice practice = TestPractices.register(context);
-        String email = "ana." + UUID.randomUUID() + "@example.test";
-        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
-                TestPatients.email(email));
-        WebClient browser = WebClient.signedInPatient(mvc, context,
-                context.getBean(Practices.class).get(practice.id()).slug(), email);
+        PortalPatient signedIn = PortalPatient.signIn(mvc, context, practice.id(), "en");
+        Patient patient = signedIn.patient();
+        WebClient browser = signedIn.browser();
 
         assertThat(browser.get("/portal/secure-messages").getResponse().getContentAsString())
                 .contains("No messages yet.", "call 911");
