@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestClinic;
 import org.carerelay.SealedDeliveries;
@@ -151,6 +152,7 @@ class RemindersIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("your appointment is confirmed")));
         assertThat(statusOf(appointment)).isEqualTo(AppointmentStatus.CONFIRMED);
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND actor_type = 'PATIENT' "
                         + "AND action = 'phi.appointment.viewed'")
                 .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(2);

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
@@ -196,6 +197,7 @@ class VideoRoomsIntegrationTests {
 
         MvcResult placeholder = browser.get("/video/placeholder/" + UUID.randomUUID());
         assertThat(placeholder.getResponse().getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                         + "AND action = 'phi.video-room.viewed'")
                 .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(2);
