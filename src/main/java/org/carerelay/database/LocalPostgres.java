@@ -67,7 +67,7 @@ final class LocalPostgres implements AutoCloseable {
                     // local mode may hold a real practice's data, so every commit reaches the disk.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on").setServerConfig("shared_preload_libraries", "pg_stat_statements").setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             createRolesAndDatabase(postgres);
             return new LocalPostgres(postgres, postgres.getPort());
