@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public class Settings {
     private static final Duration WARNING_INTERVAL = Duration.ofMinutes(5);
     private static final String MASK = "********";
     static final Duration CACHE_FOR = Duration.ofSeconds(5);
+    private static final int MAX_OWNERS_KEPT = 10_000;
 
     private final JdbcClient jdbc;
     private final SettingsFallback fallbacks;
@@ -51,6 +53,7 @@ public class Settings {
     private final TransactionTemplate savepoint;
     private final Map<String, Instant> lastWarned = new ConcurrentHashMap<>();
     private final Map<PracticeId, Snapshot> cache = new ConcurrentHashMap<>();
+    private final Map<String, Owners> owners = new ConcurrentHashMap<>();
 
     Settings(JdbcClient jdbc, SettingsFallback fallbacks, AuditLog auditLog, MeterRegistry meters, Clock clock,
             PlatformTransactionManager transactions) {
@@ -85,11 +88,27 @@ public class Settings {
      * form inbound mail is routed by.
      */
     public List<PracticeId> practicesStoring(Setting<?> setting, String value) {
-        return jdbc.sql("SELECT practice_id FROM setting WHERE key = :key AND lower(value) = lower(:value)")
+        // Asked on every inbound text and e-mail, so kept like the snapshots (and forgotten with them).
+        String key = setting.key() + "=" + value.toLowerCase(Locale.ROOT);
+        Instant now = clock.instant();
+        Owners cached = owners.get(key);
+        if (cached != null && cached.readAt().plus(CACHE_FOR).isAfter(now)) {
+            return cached.practices();
+        }
+        List<PracticeId> practices = jdbc.sql("SELECT practice_id FROM setting WHERE key = :key "
+                        + "AND lower(value) = lower(:value)")
                 .param("key", setting.key())
                 .param("value", value)
                 .query((rs, n) -> new PracticeId(rs.getObject("practice_id", java.util.UUID.class)))
                 .list();
+        if (owners.size() >= MAX_OWNERS_KEPT) {
+            owners.clear(); // a flood of forged webhooks naming made-up numbers must not grow it without bound
+        }
+        owners.put(key, new Owners(practices, now));
+        return practices;
+    }
+
+    private record Owners(List<PracticeId> practices, Instant readAt) {
     }
 
     public List<SettingValue> list(PracticeId practice) {
@@ -193,12 +212,16 @@ public class Settings {
     private record Snapshot(Map<String, String> values, Instant readAt) {
     }
 
-    /** Drops the practice's cached settings once the change is committed (not before: a reader could re-cache). */
+    /**
+     * Drops the practice's cached settings, and which practice stores what, once the change is committed (not
+     * before: a reader could re-cache).
+     */
     private void forgetAfterCommit(PracticeId practice) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 cache.remove(practice);
+                owners.clear();
             }
         });
     }

@@ -74,6 +74,18 @@ class SettingsIntegrationTests {
     }
 
     @Test
+    void aNumberStoredThroughTheApiIsFoundAtOnceThoughItsAbsenceWasJustKept() throws Exception {
+        String number = "+1773" + (2_000_000 + Math.floorMod(UUID.randomUUID().hashCode(), 8_000_000));
+        assertThat(settings.practicesStoring(Setting.SMS_ORIGINATION_NUMBER, number)).isEmpty();
+
+        mvc.perform(put("/api/v1/settings/sms.origination-number").header(HttpHeaders.AUTHORIZATION, practice.admin())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"value\": \"" + number + "\"}"))
+                .andExpect(status().isOk());
+
+        assertThat(settings.practicesStoring(Setting.SMS_ORIGINATION_NUMBER, number)).containsExactly(practice.id());
+    }
+
+    @Test
     void usesTheStoredValueWhenItIsValid() {
         store("quiet-hours.start", "20:30");
         assertThat(settings.get(practice.id(), Setting.QUIET_HOURS_START)).isEqualTo(LocalTime.of(20, 30));

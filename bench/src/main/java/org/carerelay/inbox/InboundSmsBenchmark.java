@@ -1,5 +1,7 @@
 package org.carerelay.inbox;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.carerelay.bench.BenchServer;
 import org.carerelay.TwilioRequests;
 import org.carerelay.database.BenchDatabase;
@@ -41,15 +45,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Inbound SMS webhooks end to end against the real server: signed Twilio posts from 16 clients over HTTP, each
- * verified, kept, handed over through the event registry, matched to its patient, triaged, threaded, filed and
- * announced to open inboxes (a subscriber counts the live pushes). Prints webhooks per second until the last one
- * is filed, next to a same-run baseline of the bare database work per message (insert the inbound message, its
- * conversation and its inbox message).
+ * verified, kept, matched to its patient, triaged, threaded and filed in its webhook's transaction, and announced to
+ * open inboxes (a subscriber counts the live pushes). Measured once the JIT compilers are done with the path, as
+ * on a server that has run for a while: on two busy cores they need tens of thousands of webhooks. Prints webhooks
+ * per second until the last one is filed, next to a same-run baseline of the bare database work per message
+ * (insert the inbound message, its conversation and its inbox message).
  */
 public final class InboundSmsBenchmark {
 
     static final int PATIENTS = 1_000;
     static final int WARM_UP = 3_000;
+    static final int WARM_UP_ROUNDS = 20;
     static final int MESSAGES = 5_000;
     static final int CLIENTS = 16;
     static final String TOKEN = "0123456789abcdef0123456789abcdef";
@@ -69,22 +75,27 @@ public final class InboundSmsBenchmark {
             AtomicInteger pushes = new AtomicInteger();
             try (AutoCloseable inbox = context.getBean(InboxEvents.class).subscribe(practice,
                     pushes::incrementAndGet)) {
-                // Long enough for the JIT to compile the whole path: a shorter warm-up measures the compiler.
-                send(signedPosts(port, WARM_UP, "warm-"));
-                awaitFiled(jdbc, practice, WARM_UP);
+                int warmedUp = warmUp(port, jdbc, practice);
                 // A server that has run for a few minutes has autovacuum's statistics of its tables; this run is
                 // too short for autovacuum to have come by, and without them the planner guesses.
                 analyze(context);
                 int before = pushes.get();
+                long compilingBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
                 CpuTime cpuBefore = CpuTime.of(jdbc);
                 Map<String, Long> threadsBefore = threadCpu();
                 List<HttpRequest> posts = signedPosts(port, MESSAGES, "run-");
+                Recording profile = profileIfAsked();
                 Instant started = Instant.now();
                 int failed = send(posts);
                 Duration answered = Duration.between(started, Instant.now());
-                awaitFiled(jdbc, practice, WARM_UP + MESSAGES);
+                awaitFiled(jdbc, practice, warmedUp + MESSAGES);
+                if (profile != null) {
+                    profile.stop();
+                    profile.dump(Path.of(System.getProperty("bench.profile")));
+                }
                 Duration took = Duration.between(started, Instant.now());
                 CpuTime cpu = CpuTime.of(jdbc).minus(cpuBefore);
+                long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
                 Map<String, Long> threadsAfter = threadCpu();
                 CpuTime baselineBefore = CpuTime.of(jdbc);
                 Duration baseline = baseline(jdbc, practice);
@@ -106,8 +117,49 @@ public final class InboundSmsBenchmark {
                         .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                         .forEach(e -> System.out.printf("  %-28s %.2f ms per webhook%n", e.getKey(),
                                 e.getValue() / 1e6 / MESSAGES));
+                System.out.printf("  %-28s %.2f ms per webhook, busy time (after %d webhooks to warm up)%n",
+                        "JIT compilers", (double) compiling / MESSAGES, warmedUp);
             }
         }
+    }
+
+    /**
+     * Sends rounds of {@link #WARM_UP} webhooks until the JIT compilers are done with the path (they spent under 5 %
+     * of a round's time compiling), at most {@link #WARM_UP_ROUNDS}: a server that has run for a while has compiled
+     * it, and measuring earlier measures the compilers. Returns how many webhooks were sent.
+     */
+    private static int warmUp(int port, JdbcClient jdbc, PracticeId practice) throws Exception {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        int sent = 0;
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            long compiledBefore = compiler.getTotalCompilationTime();
+            Instant started = Instant.now();
+            send(signedPosts(port, WARM_UP, "warm-" + round + "-"));
+            sent += WARM_UP;
+            awaitFiled(jdbc, practice, sent);
+            long compiling = compiler.getTotalCompilationTime() - compiledBefore;
+            long took = Duration.between(started, Instant.now()).toMillis();
+            System.out.printf("Warm-up round %d: %d webhooks in %d ms, %d ms of it compiling%n", round + 1, WARM_UP,
+                    took, compiling);
+            if (compiling < took / 20) {
+                break;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * With {@code -Dbench.profile=file.jfr}, a Flight Recorder profile of the measured run alone (the warm-up's
+     * compiling would drown it), for {@code jfr print --events jdk.ExecutionSample}. Flight Recorder's own
+     * settings for profiling make the compilers deoptimize and recompile through the run, so the default ones.
+     */
+    private static Recording profileIfAsked() throws java.io.IOException, java.text.ParseException {
+        if (System.getProperty("bench.profile") == null) {
+            return null;
+        }
+        Recording recording = new Recording(Configuration.getConfiguration("default"));
+        recording.start();
+        return recording;
     }
 
     /** CPU time of this JVM's threads so far, by thread name without its number. */

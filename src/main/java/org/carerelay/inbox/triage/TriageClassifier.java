@@ -1,5 +1,7 @@
 package org.carerelay.inbox.triage;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,7 @@ final class TriageClassifier {
 
     private static String modelReason(CategoryPrediction prediction) {
         String reason = "category " + name(prediction.category()) + ": model "
-                + String.format(Locale.ROOT, "%.2f", prediction.probability());
+                + BigDecimal.valueOf(prediction.probability()).setScale(2, RoundingMode.HALF_UP).toPlainString();
         if (!prediction.cues().isEmpty()) {
             reason += " (" + String.join(", ", prediction.cues().stream().map(cue -> "\"" + cue + "\"").toList())
                     + ")";
