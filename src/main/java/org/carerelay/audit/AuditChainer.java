@@ -36,13 +36,19 @@ public class AuditChainer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainer.class);
     private static final Duration SWEEP = Duration.ofSeconds(1);
+    /**
+     * How long a pass waits after its wake-up: under load, the events of many transactions then share its lock,
+     * statements and commit; nobody waits for it (readers of the chain call {@link #chainNow()}).
+     */
+    private static final Duration LINGER = Duration.ofMillis(20);
     /** Keeps one pass's transaction small; a longer backlog takes several passes. */
     private static final int EVENTS_PER_PASS = 5_000;
 
     private final DataSource dataSource;
     /** One pass at a time on this node. */
     private final ReentrantLock passes = new ReentrantLock();
-    private final WakeableLoop loop = new WakeableLoop("audit-chainer", SWEEP, this::chainOrPause);
+    private final WakeableLoop loop = new WakeableLoop("audit-chainer", SWEEP, LINGER,
+            this::chainOrPause);
 
     AuditChainer(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -111,7 +111,9 @@ class InboxIngestion {
     @EventListener
     void on(InboundMessageReceived received) {
         try {
-            auditLog.withinSavepoint(() -> receive(received.practice(), received.inboundMessageId()));
+            // The hub kept the message in this very transaction: it cannot have been filed yet.
+            auditLog.withinSavepoint(() -> inbound.find(received.practice(), received.inboundMessageId())
+                    .ifPresent(message -> file(received.practice(), message)));
         } catch (RuntimeException e) {
             // The class only: a database error's message can quote the values it refused.
             log.warn("Filing inbound message {} failed ({}); it will be retried", received.inboundMessageId(),
@@ -181,11 +183,15 @@ class InboxIngestion {
     /** Files the inbound message into the inbox, once: a second call for the same message changes nothing. */
     @Transactional
     public Optional<UUID> receive(PracticeId practice, UUID inboundMessageId) {
-        Optional<InboundMessage> found = inbound.find(practice, inboundMessageId);
-        if (found.isEmpty() || alreadyFiled(inboundMessageId)) {
+        if (alreadyFiled(inboundMessageId)) {
             return Optional.empty();
         }
-        InboundMessage message = found.get();
+        return inbound.find(practice, inboundMessageId).flatMap(message -> file(practice, message));
+    }
+
+    /** Files a message not filed before; empty when it answered a reminder and went to its visit instead. */
+    private Optional<UUID> file(PracticeId practice, InboundMessage message) {
+        UUID inboundMessageId = message.id();
         PatientId patient = match(practice, message);
         boolean text = message.channel().equals("SMS");
         if (text && patient != null

@@ -7,20 +7,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * A daemon thread that runs a pass of work each time it is woken, and also every {@code idle} without a wake-up.
  * Wake-ups that arrive during a pass are folded into one more pass: the pass serves everything that came before
- * it began.
+ * it began. With a {@code linger}, a pass waits that long after its wake-up, so that the wake-ups of a busy moment
+ * share one pass (as a database groups commits).
  */
 public final class WakeableLoop {
 
     private final String name;
     private final Duration idle;
+    private final Duration linger;
     private final Runnable pass;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public WakeableLoop(String name, Duration idle, Runnable pass) {
+        this(name, idle, Duration.ZERO, pass);
+    }
+
+    public WakeableLoop(String name, Duration idle, Duration linger, Runnable pass) {
         this.name = name;
         this.idle = idle;
+        this.linger = linger;
         this.pass = pass;
     }
 
@@ -58,7 +65,9 @@ public final class WakeableLoop {
     private void runUntilStopped() {
         while (running) {
             try {
-                wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS);
+                if (wakeUps.tryAcquire(idle.toMillis(), TimeUnit.MILLISECONDS) && !linger.isZero()) {
+                    Thread.sleep(linger.toMillis());
+                }
                 wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 return;
