@@ -93,6 +93,7 @@ class AuditLogIntegrationTests {
     @Test
     void evenTheSchemaOwnerIsStoppedByTheTrigger() {
         append("test.happened", Map.of());
+        chainer.chainNow();
         JdbcClient owner = SchemaOwner.jdbc(context);
         assertThatThrownBy(() -> owner.sql("UPDATE audit_event SET action = 'x' WHERE practice_id = :p")
                 .param("p", practice.id().value()).update())
