@@ -8,7 +8,9 @@ public record Document(UUID id, UUID patientId, Kind kind, String title, String 
         long sizeBytes, Instant releasedAt, Instant createdAt) {
 
     public enum Kind {
-        LETTER, VISIT_SUMMARY, RESULT, OTHER
+        LETTER, VISIT_SUMMARY, RESULT, OTHER,
+        /** A file the patient sent, with an e-mail: for staff, not released to the portal. */
+        FROM_PATIENT
     }
 
     /** A document with its content, to download. */

@@ -29,6 +29,7 @@ import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -81,26 +82,67 @@ public class Documents {
         if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
             throw new InvalidFieldException("file", "has a name CareRelay cannot keep");
         }
+        UUID id = keep(caller.practice(), patient, kind, title.strip(), name, contentType, content, release, null);
+        auditLog.record(AuditEvent.of(caller, "document.uploaded", AuditEvent.Target.of("document", id),
+                Map.of("patient", patient, "kind", kind, "released", release)));
+        return find(caller.practice(), id);
+    }
+
+    /**
+     * Keeps a file the patient sent (an e-mail's attachment) as one of their documents, for staff: not released to
+     * the portal, since the patient has it. Once per attachment: asked again, it keeps nothing more. Runs in the
+     * caller's transaction (the inbox filing or matching the message).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void keepFromPatient(PracticeId practice, Actor actor, PatientId patient, UUID attachmentId,
+            String filename, String contentType, byte[] content) {
+        boolean kept = jdbc.sql("SELECT EXISTS (SELECT FROM document WHERE from_attachment_id = :attachment)")
+                .param("attachment", attachmentId).query(Boolean.class).single();
+        if (kept || content.length == 0 || content.length > MAX_BYTES) {
+            return;
+        }
+        String name = attachmentName(filename);
+        UUID id = keep(practice, patient, Document.Kind.FROM_PATIENT, name, name, contentType, content, false,
+                attachmentId);
+        auditLog.record(new AuditEvent(practice, actor, "document.received", AuditEvent.Target.of("document", id),
+                Map.of("patient", patient, "attachment", attachmentId)));
+    }
+
+    /** An attachment's name as a document's: its last path segment, at most 255 characters. */
+    private static String attachmentName(String filename) {
+        String name = filename == null ? "" : filename.strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            return "attachment";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
+    }
+
+    /**
+     * Stores the sealed content, then the document's row; returns its id. The content first: a failed insert
+     * leaves an orphan object, never a row without its content.
+     */
+    private UUID keep(PracticeId practice, PatientId patient, Document.Kind kind, String title, String filename,
+            String contentType, byte[] content, boolean release, UUID fromAttachment) {
         UUID id = UUID.randomUUID();
-        // The content first: a failed insert leaves an orphan object, never a row without its content.
         store.put(id.toString(), cipher.sealBytes(content, "document.content:" + id));
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO document (id, practice_id, patient_id, kind, title, filename, content_type, size_bytes,
-                                      storage_key, released_at, created_at)
-                VALUES (:id, :practice, :patient, :kind, :title, :filename, :type, :size, :key, :released, :now)""")
-                .param("id", id).param("practice", caller.practice().value()).param("patient", patient.value())
+                                      storage_key, released_at, created_at, from_attachment_id)
+                VALUES (:id, :practice, :patient, :kind, :title, :filename, :type, :size, :key, :released, :now,
+                        :attachment)""")
+                .param("id", id).param("practice", practice.value()).param("patient", patient.value())
                 .param("kind", kind.name())
-                .param("title", cipher.seal(title.strip(), "document.title:" + id))
-                .param("filename", cipher.seal(name, "document.filename:" + id))
+                .param("title", cipher.seal(title, "document.title:" + id))
+                .param("filename", cipher.seal(filename, "document.filename:" + id))
                 .param("type", contentType == null || contentType.isBlank() ? "application/octet-stream"
                         : contentType)
                 .param("size", content.length).param("key", id.toString())
                 .param("released", release ? Timestamp.from(now) : null).param("now", Timestamp.from(now))
+                .param("attachment", fromAttachment)
                 .update();
-        auditLog.record(AuditEvent.of(caller, "document.uploaded", AuditEvent.Target.of("document", id),
-                Map.of("patient", patient, "kind", kind, "released", release)));
-        return find(caller.practice(), id);
+        return id;
     }
 
     /** Every document of the patient's, for staff: a PHI access, audited. */

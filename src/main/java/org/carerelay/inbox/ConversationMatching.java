@@ -38,10 +38,12 @@ public class ConversationMatching {
     private final AuditLog auditLog;
     private final PhiCipher cipher;
     private final Clock clock;
+    private final PatientAttachments attachments;
 
     ConversationMatching(JdbcClient jdbc, Conversations conversations, MatchSuggestions suggestions,
             ContactPoints contactPoints, Patients patients, InboxEvents events, AuditLog auditLog, PhiCipher cipher,
-            Clock clock) {
+            Clock clock, PatientAttachments attachments) {
+        this.attachments = attachments;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.suggestions = suggestions;
@@ -98,6 +100,10 @@ public class ConversationMatching {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", conversation)
                 .update();
+        attachments.keep(caller.practice(), caller.actor(), patient, jdbc.sql("""
+                        SELECT inbound_message_id FROM inbox_message
+                        WHERE conversation_id = :id AND channel = 'EMAIL' AND inbound_message_id IS NOT NULL""")
+                .param("id", conversation).query(UUID.class).list());
         auditLog.record(AuditEvent.of(caller, "inbox.conversation.matched",
                 AuditEvent.Target.of("conversation", conversation), Map.of("patient", patient,
                         "addressAdded", !holds, "source", "patient-initiated")));

@@ -84,12 +84,15 @@ class InboxIngestion {
     private final PhiCipher cipher;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final PatientAttachments attachments;
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
-            PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies) {
+            PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies,
+            PatientAttachments attachments) {
         this.textReplies = textReplies;
+        this.attachments = attachments;
         this.escalations = escalations;
         this.afterHours = afterHours;
         this.replyThreads = replyThreads;
@@ -239,6 +242,9 @@ class InboxIngestion {
                         "inbox_message.reasons:" + id))
                 .param("at", Timestamp.from(message.receivedAt()))
                 .update();
+        if (patient != null && message.channel().equals("EMAIL")) {
+            attachments.keep(practice, ACTOR, patient, List.of(inboundMessageId));
+        }
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",
                 conversation), Map.of("message", id, "matched", patient != null, "category", decision.category(),
                 "urgent", decision.urgent(), "crisis", decision.crisis())));
