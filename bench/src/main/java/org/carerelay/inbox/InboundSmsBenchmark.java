@@ -21,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.carerelay.bench.BenchServer;
 import org.carerelay.TwilioRequests;
 import org.carerelay.database.BenchDatabase;
@@ -55,8 +53,8 @@ public final class InboundSmsBenchmark {
 
     static final int PATIENTS = 1_000;
     static final int WARM_UP = 3_000;
-    static final int WARM_UP_ROUNDS = 20;
-    static final int MESSAGES = 5_000;
+    static final int WARM_UP_ROUNDS = 30;
+    static final int MESSAGES = 10_000;
     static final int CLIENTS = 16;
     static final String TOKEN = "0123456789abcdef0123456789abcdef";
     static final String NUMBER = "+17735550199";
@@ -84,15 +82,13 @@ public final class InboundSmsBenchmark {
                 CpuTime cpuBefore = CpuTime.of(jdbc);
                 Map<String, Long> threadsBefore = threadCpu();
                 List<HttpRequest> posts = signedPosts(port, MESSAGES, "run-");
-                Recording profile = profileIfAsked();
                 Instant started = Instant.now();
+                // For a profile, start the JVM with -XX:StartFlightRecording (a recording started now would make
+                // the compilers deoptimize and recompile the path) and read the samples after this moment.
+                System.out.printf("Measuring from %s%n", started);
                 int failed = send(posts);
                 Duration answered = Duration.between(started, Instant.now());
                 awaitFiled(jdbc, practice, warmedUp + MESSAGES);
-                if (profile != null) {
-                    profile.stop();
-                    profile.dump(Path.of(System.getProperty("bench.profile")));
-                }
                 Duration took = Duration.between(started, Instant.now());
                 CpuTime cpu = CpuTime.of(jdbc).minus(cpuBefore);
                 long compiling = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compilingBefore;
@@ -146,20 +142,6 @@ public final class InboundSmsBenchmark {
             }
         }
         return sent;
-    }
-
-    /**
-     * With {@code -Dbench.profile=file.jfr}, a Flight Recorder profile of the measured run alone (the warm-up's
-     * compiling would drown it), for {@code jfr print --events jdk.ExecutionSample}. Flight Recorder's own
-     * settings for profiling make the compilers deoptimize and recompile through the run, so the default ones.
-     */
-    private static Recording profileIfAsked() throws java.io.IOException, java.text.ParseException {
-        if (System.getProperty("bench.profile") == null) {
-            return null;
-        }
-        Recording recording = new Recording(Configuration.getConfiguration("default"));
-        recording.start();
-        return recording;
     }
 
     /** CPU time of this JVM's threads so far, by thread name without its number. */
