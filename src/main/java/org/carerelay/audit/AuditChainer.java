@@ -47,8 +47,7 @@ public class AuditChainer implements SmartLifecycle {
     private final DataSource dataSource;
     /** One pass at a time on this node. */
     private final ReentrantLock passes = new ReentrantLock();
-    private final WakeableLoop loop = new WakeableLoop("audit-chainer", SWEEP, LINGER,
-            this::chainOrPause);
+    private final WakeableLoop loop = new WakeableLoop("audit-chainer", SWEEP, LINGER, this::chainOrPause);
 
     AuditChainer(DataSource dataSource) {
         this.dataSource = dataSource;

@@ -28,12 +28,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three kinds of caller, three filter chains. The API is stateless: every request carries a bearer token and
- * every endpoint names the permission it needs ({@link org.carerelay.shared.RequiresPermission}). The staff
- * console ({@code /console/**}) and the patient portal ({@code /portal/**}) are pages with a session cookie and a
- * CSRF token in every form. Vendors' webhooks are open to anyone with the vendor's signature, in a chain of their
- * own without sessions. Health, metrics and the API documentation are open. Every response carries the same
- * security headers.
+ * Three kinds of caller, three filter chains (and one for vendors' webhooks). The API is stateless: every request
+ * carries a bearer token and every endpoint names the permission it needs
+ * ({@link org.carerelay.shared.RequiresPermission}). The staff console ({@code /console/**}) and the patient portal
+ * ({@code /portal/**}) are pages with a session cookie and a CSRF token in every form. Vendors' webhooks are open
+ * to anyone with the vendor's signature, in a chain of their own without sessions. Health, metrics and the API
+ * documentation are open. Every response carries the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication

@@ -2,6 +2,7 @@ package org.carerelay.messaging.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -118,7 +120,10 @@ class InboundSmsIntegrationTests {
 
     @Test
     void anyOtherTextIsKeptForTheInbox() throws Exception {
-        text("Can I move my appointment to Friday?", "SM5").andExpect(status().isOk());
+        text("Can I move my appointment to Friday?", "SM5").andExpect(status().isOk())
+                // the webhooks' own filter chain: the same security headers, and no session for a vendor
+                .andExpect(header().exists("Content-Security-Policy"))
+                .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
         assertThat(jdbc.sql("SELECT id, sender, body FROM inbound_message WHERE practice_id = :p AND NOT keyword")
                 .param("p", practice.id().value())
                 .query((rs, n) -> rs.getString("sender") + " "
