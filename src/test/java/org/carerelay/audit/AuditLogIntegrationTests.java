@@ -205,18 +205,19 @@ class AuditLogIntegrationTests {
 
     @Test
     void aWaitingEventCannotBeChanged() {
-        JdbcClient owner = SchemaOwner.jdbc(context);
-        owner.sql("""
-                INSERT INTO audit_pending (id, practice_id, occurred_at, actor_type, actor_id, action)
-                VALUES (:id, :p, now(), 'SYSTEM', 'test', 'test.waiting')""")
-                .param("id", UUID.randomUUID()).param("p", practice.id().value()).update();
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_pending SET action = 'x' WHERE practice_id = :p")
                 .param("p", practice.id().value()).update())
                 .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> owner.sql("UPDATE audit_pending SET action = 'x' WHERE practice_id = :p")
-                .param("p", practice.id().value()).update())
+        // Written and changed in one transaction, so that the chainer cannot move the row away in between.
+        assertThatThrownBy(() -> SchemaOwner.jdbc(context).sql("""
+                DO $$
+                BEGIN
+                    INSERT INTO audit_pending (id, practice_id, occurred_at, actor_type, actor_id, action)
+                    VALUES (gen_random_uuid(), '%s', now(), 'SYSTEM', 'test', 'test.waiting');
+                    UPDATE audit_pending SET action = 'x' WHERE practice_id = '%s' AND action = 'test.waiting';
+                END
+                $$""".formatted(practice.id().value(), practice.id().value())).update())
                 .rootCause().hasMessageContaining("append-only");
-        chainer.chainNow();
     }
 
     @Test
