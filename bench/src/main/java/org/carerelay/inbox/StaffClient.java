@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * One member of staff working the inbox over HTTP, as their browser and integrations do: first pages through the
  * API with their role's bearer token, the console's list (the rows with patient names and previews, and the
  * "mine" view, which only a signed-in person has) with their session cookie, and conversations opened through
- * the API, usually one from the page just listed.
+ * the API or the console's page, usually one from the page just listed.
  */
 final class StaffClient {
 
@@ -34,6 +34,7 @@ final class StaffClient {
     static final String FIRST_PAGE_API = "first page, API (Conversations.list)";
     static final String FIRST_PAGE_CONSOLE = "first page, console list (Conversations.rows)";
     static final String OPEN = "open conversation, API (Conversations.view)";
+    static final String OPEN_CONSOLE = "open conversation, console page (list + conversation)";
     static final String BASELINE_API = "baseline: API GET /api/v1/roles";
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -93,7 +94,13 @@ final class StaffClient {
             // Mostly one just listed; now and then an old one (a patient's history, a link from a colleague).
             UUID id = !lastPage.isEmpty() && random.nextDouble() < 0.7 ? lastPage.get(random.nextInt(lastPage.size()))
                     : everyConversation.get(random.nextInt(everyConversation.size()));
-            timed(latencies, OPEN, null, api("/api/v1/inbox/conversations/" + id));
+            if (action < 0.85) {
+                timed(latencies, OPEN, null, api("/api/v1/inbox/conversations/" + id));
+            } else {
+                // The console's page: the list beside it, the conversation, and its patient panel.
+                timed(latencies, OPEN_CONSOLE, null,
+                        HttpRequest.newBuilder(URI.create(base + "/console/inbox/" + id)).GET().build());
+            }
         }
     }
 
