@@ -1,6 +1,7 @@
 package org.carerelay.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
@@ -65,6 +67,7 @@ class PatientAttachmentsIntegrationTests {
         byte[] mail = addressedToPractice();
 
         receive(mail);
+        awaitDocuments(1);
 
         String documents = mvc.perform(get("/api/v1/patients/{id}/documents", patient.id().value())
                         .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
@@ -94,6 +97,7 @@ class PatientAttachmentsIntegrationTests {
                 TestPatients.phone("+1312555" + String.format("%04d", Math.floorMod(UUID.randomUUID().hashCode(),
                         10_000)), java.util.Map.of()));
         receive(addressedToPractice());
+        assertThat(copiesAsked()).isZero(); // asked, it would be in the registry: it commits with the filing
         assertThat(documentsOf()).isZero();
 
         String conversation = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p")
@@ -103,17 +107,30 @@ class PatientAttachmentsIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"patientId\": \"" + patient.id().value() + "\"}"))
                 .andExpect(status().is2xxSuccessful());
-        assertThat(documentsOf()).isOne();
+        assertThat(copiesAsked()).isOne();
+        awaitDocuments(1);
 
         // The same address now matches the patient: a second mail with the same photo is a second document,
         // while the first attachment is never kept twice.
         receive(addressedToPractice());
+        awaitDocuments(2);
         mvc.perform(get("/api/v1/patients/{id}/documents", patient.id().value())
                         .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(jsonPath("$.items[*].kind").value(Matchers.everyItem(Matchers.is("from_patient"))))
                 .andExpect(jsonPath("$.items.length()").value(2));
         assertThat(jdbc.sql("SELECT count(DISTINCT from_attachment_id) FROM document WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** The copy is made after the filing or match commits. */
+    private void awaitDocuments(long count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> documentsOf() == count);
+    }
+
+    private long copiesAsked() {
+        return jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%AttachmentsOfPatient' "
+                        + "AND serialized_event LIKE :practice")
+                .param("practice", "%" + practice.id().value() + "%").query(Long.class).single();
     }
 
     private long documentsOf() {
