@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 
 /**
  * Third-party test data in the team's {@code shared/testdata}: real material, so that code is checked against
@@ -28,6 +29,16 @@ public final class SharedTestData {
                     + candidates() + ")");
         }
         return path;
+    }
+
+    /**
+     * A real e-mail from {@code mime-emails/}, sent to {@code to} instead of its own recipient (its {@code To} header
+     * replaced), as raw MIME. Read as ISO-8859-1, so that every byte of the sample is kept as it is.
+     */
+    public static byte[] mailTo(String sample, String to) throws IOException {
+        String mail = new String(Files.readAllBytes(file("mime-emails/" + sample)), StandardCharsets.ISO_8859_1);
+        return mail.replaceFirst("(?m)^To: [^\\r\\n]+", Matcher.quoteReplacement("To: " + to))
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static Path locate() {

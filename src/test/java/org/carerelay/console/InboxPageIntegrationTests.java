@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -90,13 +88,10 @@ class InboxPageIntegrationTests {
     void anEmailsAttachmentIsListedInTheConversationAndDownloads() throws Exception {
         String slug = jdbc.sql("SELECT slug FROM practice WHERE id = :p").param("p", practice.value())
                 .query(String.class).single();
-        String iphone = new String(Files.readAllBytes(SharedTestData.file("mime-emails/flanker/iphone.eml")),
-                StandardCharsets.ISO_8859_1);
-        String to = iphone.replaceAll("(?s).*?\\nTo: ([^\\r\\n]+).*", "$1");
         mvc.perform(post("/webhooks/email/inbound").contentType("message/rfc822")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN)
-                        .content(iphone.replace("To: " + to, "To: inbox+" + slug + "@carerelay.example.test")
-                                .getBytes(StandardCharsets.ISO_8859_1)))
+                        .content(SharedTestData.mailTo("flanker/iphone.eml",
+                                "inbox+" + slug + "@carerelay.example.test")))
                 .andExpect(status().isAccepted());
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM conversation "
                 + "WHERE practice_id = :p AND channel = 'EMAIL'").param("p", practice.value()).query(Long.class)

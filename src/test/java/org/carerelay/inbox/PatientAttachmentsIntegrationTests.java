@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -40,7 +39,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class PatientAttachmentsIntegrationTests {
 
     /** A real iPhone mail with a photo, from Danielle someone@somewhere.com. */
-    static final String SAMPLE = "mime-emails/flanker/iphone.eml";
+    static final String SAMPLE = "flanker/iphone.eml";
     static final String SENDER = "someone@somewhere.com";
 
     @Autowired
@@ -140,9 +139,7 @@ class PatientAttachmentsIntegrationTests {
 
     /** The sample, sent to this practice's address with a Message-ID of its own (each is a new e-mail). */
     private byte[] addressedToPractice() throws Exception {
-        String mail = new String(Files.readAllBytes(SharedTestData.file(SAMPLE)), StandardCharsets.ISO_8859_1);
-        String to = mail.replaceAll("(?s).*?\\nTo: ([^\\r\\n]+).*", "$1");
-        return mail.replace("To: " + to, "To: " + practiceAddress)
+        return new String(SharedTestData.mailTo(SAMPLE, practiceAddress), StandardCharsets.ISO_8859_1)
                 .replaceFirst("(?im)^Message-ID: *<[^>]*>", "Message-ID: <" + UUID.randomUUID() + "@example.test>")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -162,13 +162,12 @@ class SesWebhooksIntegrationTests {
     void anEmailReceivedBySesReachesThePracticeThroughSns() throws Exception {
         String address = "office-" + UUID.randomUUID() + "@clinic.example.test";
         org.carerelay.TestPractices.store(context, practice.id(), "email.sender-address", address);
-        String mime = Files.readString(SharedTestData.file("mime-emails/talon/gmail.eml"), StandardCharsets.US_ASCII)
-                .replace("To: bob@example.com", "To: " + address);
+        byte[] mime = SharedTestData.mailTo("talon/gmail.eml", address);
         String receipt = """
                 {"notificationType": "Received", "mail": {"messageId": "%s", "destination": ["%s"]},
                  "receipt": {"action": {"type": "SNS", "encoding": "BASE64"}}, "content": "%s"}"""
                 .formatted("ses-" + UUID.randomUUID(), address,
-                        java.util.Base64.getEncoder().encodeToString(mime.getBytes(StandardCharsets.US_ASCII)));
+                        java.util.Base64.getEncoder().encodeToString(mime));
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/webhooks/email/inbound")
                         .contentType(MediaType.TEXT_PLAIN).content(SignedSnsMessages.notification(
                                 "arn:aws:sns:us-east-1:123456789012:ses-events", receipt, java.time.Instant.now(),

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -58,7 +57,7 @@ class InboundEmailIntegrationTests {
     void aPatientsReplyReachesTheInboxWithoutItsQuotedHistoryAndIsKeptWhole() throws Exception {
         Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
                 TestPatients.email("xxx@gmail.com"));
-        byte[] gmail = addressedToPractice("talon/gmail.eml", "bob@example.com");
+        byte[] gmail = addressedToPractice("talon/gmail.eml");
 
         post(gmail, "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN).andExpect(status().isAccepted());
         post(gmail, "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN).andExpect(status().isOk()); // delivered twice
@@ -82,11 +81,7 @@ class InboundEmailIntegrationTests {
     void attachmentsAreKeptSealedAndAnAddressByPracticeSlugRoutesToo() throws Exception {
         String slug = jdbc.sql("SELECT slug FROM practice WHERE id = :p").param("p", practice.id().value())
                 .query(String.class).single();
-        byte[] iphone = Files.readAllBytes(SharedTestData.file("mime-emails/flanker/iphone.eml"));
-        String to = new String(iphone, StandardCharsets.ISO_8859_1).replaceAll("(?s).*?\\nTo: ([^\\r\\n]+).*", "$1");
-        byte[] addressed = new String(iphone, StandardCharsets.ISO_8859_1)
-                .replace("To: " + to, "To: inbox+" + slug + "@carerelay.example.test")
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] addressed = SharedTestData.mailTo("flanker/iphone.eml", "inbox+" + slug + "@carerelay.example.test");
         String basic = "Basic " + Base64.getEncoder().encodeToString(("relay:" + IntegrationTest.INBOUND_EMAIL_TOKEN)
                 .getBytes(StandardCharsets.UTF_8));
         post(addressed, basic).andExpect(status().isAccepted());
@@ -134,7 +129,7 @@ class InboundEmailIntegrationTests {
         TestPractice other = TestPractices.register(context);
         String otherAddress = "office-" + UUID.randomUUID() + "@clinic.example.test";
         TestPractices.store(context, other.id(), "email.sender-address", otherAddress);
-        byte[] gmail = addressedToPractice("talon/gmail.eml", "bob@example.com");
+        byte[] gmail = addressedToPractice("talon/gmail.eml");
         String bearer = "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN;
 
         post(gmail, bearer).andExpect(status().isAccepted());
@@ -148,7 +143,7 @@ class InboundEmailIntegrationTests {
 
     @Test
     void forgedOrMalformedPostsAreRefusedAndKeepNothing() throws Exception {
-        byte[] gmail = addressedToPractice("talon/gmail.eml", "bob@example.com");
+        byte[] gmail = addressedToPractice("talon/gmail.eml");
         post(gmail, null).andExpect(status().isForbidden());
         post(gmail, "Bearer wrong-token").andExpect(status().isForbidden());
         post("no headers, no message".getBytes(StandardCharsets.UTF_8),
@@ -158,10 +153,8 @@ class InboundEmailIntegrationTests {
         assertThat(count("SELECT count(*) FROM inbound_message WHERE practice_id = :p")).isZero();
     }
 
-    private byte[] addressedToPractice(String file, String originalTo) throws Exception {
-        String source = new String(Files.readAllBytes(SharedTestData.file("mime-emails/" + file)),
-                StandardCharsets.ISO_8859_1);
-        return source.replace("To: " + originalTo, "To: " + practiceAddress).getBytes(StandardCharsets.ISO_8859_1);
+    private byte[] addressedToPractice(String sample) throws Exception {
+        return SharedTestData.mailTo(sample, practiceAddress);
     }
 
     private ResultActions post(byte[] source, String authorization) throws Exception {
