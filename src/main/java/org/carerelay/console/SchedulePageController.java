@@ -262,11 +262,14 @@ class SchedulePageController {
         if (text == null || text.isBlank()) {
             return LocalDate.now(clock.withZone(zone));
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text);
+            date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException("date", "must be a date (YYYY-MM-DD)");
         }
+        Appointments.withinRange(date.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), "date");
+        return date;
     }
 
     private static String back(Appointment visit) {

@@ -91,7 +91,7 @@ public class Documents {
     /**
      * Keeps a file the patient sent (an e-mail's attachment) as one of their documents, for staff: not released to
      * the portal, since the patient has it. Once per attachment: asked again, it keeps nothing more. Runs in the
-     * caller's transaction (the inbox filing or matching the message).
+     * caller's transaction (the inbox's, just after it filed or matched the message).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void keepFromPatient(PracticeId practice, Actor actor, PatientId patient, UUID attachmentId,
@@ -157,6 +157,7 @@ public class Documents {
     /** The documents released to the patient, as their portal lists them (audited). */
     @Transactional
     public List<Document> released(Caller caller, PatientId patient) {
+        clinicalAccess.requireVisible(caller, patient); // staff viewing the portal as the patient, too
         List<Document> documents = query(caller.practice(), patient, true);
         auditLog.record(AuditEvent.of(caller, "phi.documents.listed", AuditEvent.Target.of("patient", patient)));
         return documents;
@@ -227,9 +228,7 @@ public class Documents {
     /** Staff work with the documents of patients whose clinical content they may see (a doctor: their panel). */
     private void requireVisible(Caller caller, PatientId patient) {
         patients.requireExists(caller.practice(), patient);
-        if (!clinicalAccess.canSee(caller, patient)) {
-            throw new NotFoundException("Patient");
-        }
+        clinicalAccess.requireVisible(caller, patient);
     }
 
     private byte[] open(Document document) {

@@ -137,9 +137,7 @@ public class Forms {
     @Transactional
     public List<FormResponse> responses(Caller caller, PatientId patient) {
         patients.requireExists(caller.practice(), patient);
-        if (!clinicalAccess.canSee(caller, patient)) {
-            throw new NotFoundException("Patient"); // a doctor reads the forms of their panel (clinical access)
-        }
+        clinicalAccess.requireVisible(caller, patient); // a doctor reads the forms of their panel
         List<FormResponse> responses = responses(caller.practice().value(), patient);
         auditLog.record(AuditEvent.of(caller, "phi.form_responses.viewed", AuditEvent.Target.of("patient", patient)));
         return responses;

@@ -96,6 +96,10 @@ public class ContactVerifications {
     @Transactional
     public UUID resend(Caller caller, PatientId id, ContactPointId contactPoint) {
         ContactPoint contact = contactPoints.get(caller.practice(), id, contactPoint);
+        if (contact.verified()) {
+            // A confirmation would grant text consent again, which the patient may have withdrawn since.
+            throw new ConflictException("The contact point is already verified");
+        }
         throttle(caller, id);
         jdbc.sql("UPDATE contact_verification SET expires_at = :now WHERE contact_point_id = :contact "
                         + "AND verified_at IS NULL AND expires_at > :now")
@@ -130,6 +134,8 @@ public class ContactVerifications {
         if (!right) {
             jdbc.sql("UPDATE contact_verification SET attempts = attempts + 1 WHERE id = :id")
                     .param("id", verification).update();
+            auditLog.record(AuditEvent.of(caller, "contact_point.verification_failed",
+                    AuditEvent.Target.of("contact_verification", verification), Map.of("attempt", attempts + 1)));
             return attempts + 1 >= TRIES ? Outcome.EXPIRED : Outcome.WRONG_CODE;
         }
         jdbc.sql("UPDATE contact_verification SET verified_at = :now WHERE id = :id")

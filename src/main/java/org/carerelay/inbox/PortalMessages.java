@@ -12,6 +12,7 @@ import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
 import org.carerelay.messaging.InboundMessages;
+import org.carerelay.practice.ClinicalAccess;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.shared.Actor;
@@ -46,9 +47,11 @@ public class PortalMessages {
     private final JdbcClient jdbc;
     private final PhiCipher cipher;
     private final AuditLog auditLog;
+    private final ClinicalAccess clinicalAccess;
 
     PortalMessages(InboundMessages inbound, InboxIngestion ingestion, Patients patients, JdbcClient jdbc,
-            PhiCipher cipher, AuditLog auditLog) {
+            PhiCipher cipher, AuditLog auditLog, ClinicalAccess clinicalAccess) {
+        this.clinicalAccess = clinicalAccess;
         this.inbound = inbound;
         this.ingestion = ingestion;
         this.patients = patients;
@@ -107,6 +110,7 @@ public class PortalMessages {
      */
     @Transactional
     public List<ThreadMessage> thread(Caller caller, PatientId patient) {
+        clinicalAccess.requireVisible(caller, patient); // staff viewing the portal as the patient, too
         List<ThreadMessage> latest = new ArrayList<>(jdbc.sql("""
                 SELECT m.id, m.direction, m.body, m.created_at FROM inbox_message m
                 JOIN conversation c ON c.id = m.conversation_id

@@ -56,6 +56,19 @@ public class ClinicalAccess {
     }
 
     /**
+     * Not found unless {@code caller} may see the patient's clinical content: the patient themself, or staff this
+     * class allows (a doctor: their panel). Staff viewing a patient's portal are held to the same rule.
+     */
+    @Transactional(readOnly = true)
+    public void requireVisible(Caller caller, PatientId patient) {
+        boolean themself = caller.actor().type() == Actor.Type.PATIENT
+                && caller.actor().id().equals(patient.value().toString());
+        if (!themself && !canSee(caller, patient)) {
+            throw new NotFoundException("Patient");
+        }
+    }
+
+    /**
      * The patients among {@code patients} whose clinical content {@code caller} may see: for a page of them, in
      * one query rather than one per patient.
      */

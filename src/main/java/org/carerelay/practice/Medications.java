@@ -83,6 +83,7 @@ public class Medications {
     /** A patient's own current medications, as their portal lists them to pick a refill from (audited). */
     @Transactional
     public List<Medication> viewOwn(Caller patient, PatientId id) {
+        clinicalAccess.requireVisible(patient, id); // staff viewing the portal as the patient, too
         List<Medication> current = current(patient.practice(), id);
         auditLog.record(AuditEvent.of(patient, "phi.medications.viewed", AuditEvent.Target.of("patient", id)));
         return current;
@@ -120,9 +121,7 @@ public class Medications {
     /** A doctor works with the medications of their own panel only (clinical access), as with messages. */
     private void requireVisible(Caller caller, PatientId patient) {
         patients.requireExists(caller.practice(), patient);
-        if (!clinicalAccess.canSee(caller, patient)) {
-            throw new NotFoundException("Patient");
-        }
+        clinicalAccess.requireVisible(caller, patient);
     }
 
     private Medication medication(ResultSet rs, int row) throws SQLException {

@@ -110,7 +110,8 @@ public class Waitlist {
         UUID type = request.appointmentTypeId();
         UUID location = request.locationId();
         UUID provider = request.providerId();
-        Instant before = request.wantedBefore() == null ? null : request.wantedBefore().toInstant();
+        Instant before = request.wantedBefore() == null ? null
+                : Appointments.withinRange(request.wantedBefore(), "wantedBefore");
         if (request.appointmentId() != null) {
             Appointment current = NotFoundException.referencedBy("appointmentId", () -> appointments.find(practice,
                     new AppointmentId(request.appointmentId())));
@@ -334,6 +335,8 @@ public class Waitlist {
             booked = bookInSavepoint(patient, entry, offer);
         } catch (SlotTakenException e) {
             close(offer, "GONE", null, null);
+            auditLog.record(AuditEvent.of(patient, "waitlist.slot.gone", AuditEvent.Target.of("waitlist_offer",
+                    offer.offerId()), Map.of("entry", entry.id())));
             return Optional.of(Claim.GONE);
         }
         close(offer, "CLAIMED", entry.id(), booked);

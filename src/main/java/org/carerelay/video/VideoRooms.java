@@ -130,8 +130,11 @@ public class VideoRooms {
 
     private Optional<VideoRoom> entered(Caller caller, AppointmentId id, String side) {
         Optional<VideoRoom> room = live(caller.practice(), id);
-        room.ifPresent(found -> auditLog.record(AuditEvent.of(caller, "phi.video-room.viewed",
-                AuditEvent.Target.of("appointment", id), Map.of("room", found.id(), "side", side))));
+        // The page shows the visit's time even without a room: a view of the appointment either way.
+        Map<String, Object> payload = new java.util.HashMap<>(Map.of("side", side));
+        room.ifPresent(found -> payload.put("room", found.id()));
+        auditLog.record(AuditEvent.of(caller, "phi.video-room.viewed", AuditEvent.Target.of("appointment", id),
+                payload));
         return room;
     }
 

@@ -2,6 +2,7 @@ package org.carerelay.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.carerelay.AuditTrail;
@@ -56,6 +57,10 @@ class PortalViewIntegrationTests {
         // Read-only: nothing on the portal changes while a staff member looks.
         assertThat(browser.post("/portal/sign-out-everywhere").getResponse().getStatus()).isEqualTo(403);
         assertThat(browser.get("/console").getResponse().getStatus()).isEqualTo(200);
+        // A Clinic Admin may not read clinical content, in the portal as anywhere else.
+        for (String clinical : List.of("/portal/secure-messages", "/portal/documents", "/portal/refills")) {
+            assertThat(browser.get(clinical).getResponse().getStatus()).as(clinical).isEqualTo(404);
+        }
 
         assertThat(browser.post("/portal/view-as/end").getResponse().getRedirectedUrl()).isEqualTo("/console");
         assertThat(browser.get("/portal").getResponse().getRedirectedUrl()).startsWith("/portal/sign-in");

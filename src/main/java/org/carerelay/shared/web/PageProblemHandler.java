@@ -2,6 +2,7 @@ package org.carerelay.shared.web;
 
 import java.util.Map;
 
+import org.carerelay.shared.ConflictException;
 import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.NotFoundException;
 import org.springframework.core.Ordered;
@@ -23,6 +24,11 @@ class PageProblemHandler {
     @ExceptionHandler(InvalidFieldException.class)
     ModelAndView invalid(InvalidFieldException e) {
         return new ModelAndView("error-page", Map.of("status", 400), HttpStatus.BAD_REQUEST);
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ModelAndView conflict(ConflictException e) {
+        return new ModelAndView("error-page", Map.of("status", 409), HttpStatus.CONFLICT);
     }
 
     @ExceptionHandler(NotFoundException.class)
