@@ -64,6 +64,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Messages {
 
+    /**
+     * The template of the code that proves a phone or address the patient's: the one message an unverified contact
+     * point receives (see {@link DeliveryPolicy}).
+     */
+    public static final String CONTACT_VERIFICATION_TEMPLATE = "contact-verification";
     /** How far ahead a message may be scheduled. */
     static final java.time.Duration MAX_NOT_BEFORE = java.time.Duration.ofDays(366);
     /** The unsubscribe link's words in the shipped languages. */
@@ -613,6 +618,7 @@ public class Messages {
             PolicyOutcome outcome = hasPart(template.parts(), channel)
                     ? policy.evaluate(practice, facts, patient.id().value(), channel, request.purpose(),
                             request.answersPatient(), contact,
+                            CONTACT_VERIFICATION_TEMPLATE.equals(template.key()),
                             template.parts().phiAllowed(), zone, request.notBefore())
                     : new PolicyOutcome(DeliveryStatus.SUPPRESSED, "template-has-no-" + channel.name().toLowerCase()
                             + "-part", null, false, List.of(new org.carerelay.messaging.Delivery.Decision("template",
