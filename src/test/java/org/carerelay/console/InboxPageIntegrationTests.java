@@ -85,6 +85,20 @@ class InboxPageIntegrationTests {
     }
 
     @Test
+    void theListPreviewsThePatientsLatestMessageNotOurAnswer() throws Exception {
+        Cookie desk = console.signIn(StaffRole.FRONT_DESK);
+        String id = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p")
+                .param("p", practice.value()).query(String.class).single();
+        String page = console.get("/console/inbox/" + id, desk).getContentAsString();
+        String key = page.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]+)\".*", "$1");
+        console.post("/console/inbox/" + id + "/reply", desk, "text", "We are closed now, back at 8.", "key", key);
+
+        assertThat(console.get("/console/inbox", desk).getContentAsString())
+                .contains("Can I come in Friday instead?")
+                .doesNotContain("We are closed now");
+    }
+
+    @Test
     void anEmailsAttachmentIsListedInTheConversationAndDownloads() throws Exception {
         String slug = jdbc.sql("SELECT slug FROM practice WHERE id = :p").param("p", practice.value())
                 .query(String.class).single();
