@@ -276,9 +276,15 @@ public class Conversations {
                 ? clinicalAccess.visiblePatients(caller, List.of(summary.patientId())) : Set.of());
     }
 
-    /** The same, given the patients among a page's whose clinical content the caller may see. */
-    private static boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
+    /**
+     * The same, given the patients among a page's whose clinical content the caller may see. An urgent or crisis
+     * message is for every clinician, not only those whose patient it is.
+     */
+    private boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
         if (!summary.queue().clinical()) {
+            return true;
+        }
+        if ((summary.urgent() || summary.crisis()) && clinicalAccess.canSeeUrgent(caller)) {
             return true;
         }
         return summary.patientId() == null ? caller.can(Permissions.CLINICAL_VIEW)
