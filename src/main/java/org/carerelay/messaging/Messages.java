@@ -22,6 +22,7 @@ import org.carerelay.messaging.policy.PolicyOutcome;
 import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.carerelay.messaging.dispatch.DeliveryLog;
 import org.carerelay.messaging.dispatch.ThreadHeaders;
+import org.carerelay.messaging.template.GsmFolding;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.SmsSegments;
 import org.carerelay.messaging.template.TemplateException;
@@ -666,7 +667,8 @@ public class Messages {
 
     /** An SMS sent under the healthcare exemption names the practice and says how to stop. */
     private static String withExemptionNotices(String sms, String brand) {
-        String text = sms.contains(brand) ? sms : brand + ": " + sms;
+        String name = GsmFolding.fold(brand);
+        String text = sms.contains(name) ? sms : name + ": " + sms;
         return text.toUpperCase().contains("STOP") ? text : text + " Reply STOP to opt out.";
     }
 

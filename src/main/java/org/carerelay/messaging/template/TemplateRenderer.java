@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
  * Renders template parts with Handlebars. The HTML part is HTML-escaped; text parts are not (an SMS must not
  * say "&amp;amp;"). A variable the context lacks is an error, never an empty gap: {@link MissingVariableException}.
  * Helpers {@code date}, {@code time} and {@code datetime} show an instant in the recipient's zone and language.
+ * The SMS part is folded into GSM-7 where it can be ({@link GsmFolding}), so that an accent or a dash never triples
+ * what a text costs.
  */
 @Component
 public class TemplateRenderer {
@@ -60,7 +62,7 @@ public class TemplateRenderer {
         boolean inApp = channel == null || channel == Channel.IN_APP;
         String subject = email ? apply(textTemplates, text, parts.emailSubject(), context, "email.subject") : null;
         String htmlBody = email ? apply(htmlTemplates, html, parts.emailHtml(), context, "email.html") : null;
-        String smsText = sms ? apply(textTemplates, text, parts.sms(), context, "sms") : null;
+        String smsText = sms ? GsmFolding.fold(apply(textTemplates, text, parts.sms(), context, "sms")) : null;
         return new RenderedMessage(subject,
                 email ? apply(textTemplates, text, parts.emailText(), context, "email.text") : null,
                 htmlBody == null ? null : inLayout(model, subject, htmlBody, language),
