@@ -2,6 +2,7 @@ package org.carerelay.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -183,28 +184,33 @@ class DemoSeeder {
         }
         appointments(practice, random, team, manhattan, chicago, inPerson, video, registered);
         medications(seeder, random, team, registered);
-        inbox(practice, registered);
+        inbox(practice, manhattan, registered);
         return practice;
     }
 
     /**
      * A morning's texts in the inbox: a reschedule, a refill, a billing question, an urgent one (which pages the
-     * demo on-call number through the dev outbox) and one from a number no patient has. They travel the real path.
+     * demo on-call number through the dev outbox) and one from a number no patient has. They travel the real path,
+     * stamped through the morning of the latest business day ({@link MorningTexts}), when the office was open.
      */
-    private void inbox(Practice practice, List<Patient> registered) {
+    private void inbox(Practice practice, Location location, List<Patient> registered) {
         settings.set(new Caller(practice.id(), ACTOR, StaffRole.SUPER_ADMIN.name(), Set.of()), "inbox.on-call-phone",
                 "+12125550199");
         List<String> texts = List.of("Hi, can I move my Thursday appointment to Friday morning?",
                 "I'm almost out of my blood pressure pills, can you send a refill to my pharmacy?",
                 "Why was I charged twice for my last visit?",
                 "I've had chest pain since this morning and it's getting worse");
+        List<Instant> arrivals = MorningTexts.arrivals(clock.instant(), ZoneId.of(location.timeZone()),
+                location.businessHours().stream().map(BusinessHours::day).collect(java.util.stream.Collectors.toSet()));
         for (int i = 0; i < texts.size(); i++) {
             String phone = registered.get(i * 7).contactPoints().stream()
                     .filter(contact -> contact.system() == ContactSystem.PHONE).findFirst().orElseThrow().value();
-            inboundSms.receive(practice.id(), phone, "+12125550100", texts.get(i), "demo", "demo-text-" + i);
+            inboundSms.receive(practice.id(), phone, location.phone(), texts.get(i), "demo", "demo-text-" + i,
+                    arrivals.get(i));
         }
-        inboundSms.receive(practice.id(), "+16465550187", "+12125550100",
-                "Hi this is Maria Santos, I'm a new patient. Do you take Aetna?", "demo", "demo-text-unknown");
+        inboundSms.receive(practice.id(), "+16465550187", location.phone(),
+                "Hi this is Maria Santos, I'm a new patient. Do you take Aetna?", "demo", "demo-text-unknown",
+                arrivals.get(texts.size()));
     }
 
     /**

@@ -46,7 +46,7 @@ public class ContactVerifications {
     static final Duration LIFETIME = Duration.ofMinutes(15);
     static final int TRIES = 5;
     static final int CODES_PER_WINDOW = 3;
-    static final String TEMPLATE = "contact-verification";
+    static final String TEMPLATE = Messages.CONTACT_VERIFICATION_TEMPLATE;
 
     /** What came of a code typed in. */
     public enum Outcome {

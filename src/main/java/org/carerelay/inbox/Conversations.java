@@ -87,8 +87,8 @@ public class Conversations {
     }
 
     /**
-     * The inbox as the console shows it: each conversation with its patient's name and the start of its latest
-     * message (for those the caller may read). A PHI access, audited with the patients shown. A fixed number of
+     * The inbox as the console shows it: each conversation with its patient's name and the start of the patient's
+     * latest message (for those the caller may read). A PHI access, audited with the patients shown. A fixed number of
      * queries whatever the page holds: names, latest messages and clinical access are each read for the whole page.
      */
     @Transactional
@@ -113,7 +113,11 @@ public class Conversations {
     private record LatestMessage(String sender, String text) {
     }
 
-    /** Each conversation's address and newest message, opened: one index probe per conversation. */
+    /**
+     * Each conversation's address and the patient's newest message, opened: one index probe per conversation. Our
+     * own answers (staff replies, the after-hours auto-reply) are never the preview: staff scan for what the
+     * patient said.
+     */
     private Map<UUID, LatestMessage> latestMessages(Caller caller, List<UUID> conversations) {
         Map<UUID, LatestMessage> latest = new HashMap<>();
         if (conversations.isEmpty()) {
@@ -124,6 +128,7 @@ public class Conversations {
                 FROM conversation c
                 LEFT JOIN LATERAL (SELECT id, body FROM inbox_message
                                    WHERE conversation_id = c.id AND practice_id = c.practice_id
+                                     AND direction = 'INBOUND'
                                    ORDER BY created_at DESC, id DESC LIMIT 1) m ON true
                 WHERE c.practice_id = :practice AND c.id IN (:ids)""")
                 .param("practice", caller.practice().value())
@@ -271,9 +276,15 @@ public class Conversations {
                 ? clinicalAccess.visiblePatients(caller, List.of(summary.patientId())) : Set.of());
     }
 
-    /** The same, given the patients among a page's whose clinical content the caller may see. */
-    private static boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
+    /**
+     * The same, given the patients among a page's whose clinical content the caller may see. An urgent or crisis
+     * message is for every clinician, not only those whose patient it is.
+     */
+    private boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
         if (!summary.queue().clinical()) {
+            return true;
+        }
+        if ((summary.urgent() || summary.crisis()) && clinicalAccess.canSeeUrgent(caller)) {
             return true;
         }
         return summary.patientId() == null ? caller.can(Permissions.CLINICAL_VIEW)

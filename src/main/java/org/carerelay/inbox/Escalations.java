@@ -17,20 +17,20 @@ import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.ConflictException;
-import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PracticeId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The safety net under urgent and crisis messages: the on-call phone is texted at once ("Urgent patient message —
- * open CareRelay", no PHI) and again every 15 minutes, at any hour, until a member of staff acknowledges the
+ * The safety net under urgent and crisis messages: the on-call phone is texted at once ("Urgent patient message. Open
+ * CareRelay", no PHI) and again every 15 minutes, at any hour, until a member of staff acknowledges the
  * conversation in the console.
  */
 @Service
@@ -47,6 +47,7 @@ public class Escalations {
     private final Practices practices;
     private final Settings settings;
     private final AuditLog auditLog;
+    private final Conversations conversations;
     private final InboxEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -54,7 +55,7 @@ public class Escalations {
     private final boolean enabled;
 
     Escalations(JdbcClient jdbc, Messages messages, Practices practices, Settings settings, AuditLog auditLog,
-            InboxEvents events, TransactionTemplate transactions, Clock clock,
+            Conversations conversations, InboxEvents events, TransactionTemplate transactions, Clock clock,
             @Value("${carerelay.public-base-url}") String publicBaseUrl,
             @Value("${carerelay.messaging.dispatch.enabled:true}") boolean enabled) {
         this.jdbc = jdbc;
@@ -62,6 +63,7 @@ public class Escalations {
         this.practices = practices;
         this.settings = settings;
         this.auditLog = auditLog;
+        this.conversations = conversations;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -100,12 +102,14 @@ public class Escalations {
         alert(new Due(id, practice, conversation, crisis, 0));
     }
 
-    /** Marks the conversation's paging as seen: the alerts stop. 409 when nothing is being paged. */
+    /**
+     * Marks the conversation's paging as seen: the alerts stop. 409 when nothing is being paged; 403 for a member of
+     * staff who may not read the message, since taking it means acting on what it says.
+     */
     @Transactional
     public void acknowledge(Caller caller, UUID conversation) {
-        if (!jdbc.sql("SELECT EXISTS (SELECT FROM conversation WHERE id = :id AND practice_id = :practice)")
-                .param("id", conversation).param("practice", caller.practice().value()).query(Boolean.class).single()) {
-            throw new NotFoundException("Conversation");
+        if (!conversations.maySee(caller, conversations.summary(caller, conversation))) {
+            throw new AccessDeniedException("Only staff who may read the message can take it");
         }
         List<UUID> acknowledged = jdbc.sql("""
                 UPDATE escalation SET acknowledged_at = :now, acknowledged_by = :staff

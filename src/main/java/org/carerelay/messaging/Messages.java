@@ -22,6 +22,7 @@ import org.carerelay.messaging.policy.PolicyOutcome;
 import org.carerelay.messaging.dispatch.DeliveryContent;
 import org.carerelay.messaging.dispatch.DeliveryLog;
 import org.carerelay.messaging.dispatch.ThreadHeaders;
+import org.carerelay.messaging.template.GsmFolding;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.SmsSegments;
 import org.carerelay.messaging.template.TemplateException;
@@ -64,6 +65,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Messages {
 
+    /**
+     * The template of the code that proves a phone or address the patient's: the one message an unverified contact
+     * point receives (see {@link DeliveryPolicy}).
+     */
+    public static final String CONTACT_VERIFICATION_TEMPLATE = "contact-verification";
     /** How far ahead a message may be scheduled. */
     static final java.time.Duration MAX_NOT_BEFORE = java.time.Duration.ofDays(366);
     /** The unsubscribe link's words in the shipped languages. */
@@ -613,6 +619,7 @@ public class Messages {
             PolicyOutcome outcome = hasPart(template.parts(), channel)
                     ? policy.evaluate(practice, facts, patient.id().value(), channel, request.purpose(),
                             request.answersPatient(), contact,
+                            CONTACT_VERIFICATION_TEMPLATE.equals(template.key()),
                             template.parts().phiAllowed(), zone, request.notBefore())
                     : new PolicyOutcome(DeliveryStatus.SUPPRESSED, "template-has-no-" + channel.name().toLowerCase()
                             + "-part", null, false, List.of(new org.carerelay.messaging.Delivery.Decision("template",
@@ -660,7 +667,8 @@ public class Messages {
 
     /** An SMS sent under the healthcare exemption names the practice and says how to stop. */
     private static String withExemptionNotices(String sms, String brand) {
-        String text = sms.contains(brand) ? sms : brand + ": " + sms;
+        String name = GsmFolding.fold(brand);
+        String text = sms.contains(name) ? sms : name + ": " + sms;
         return text.toUpperCase().contains("STOP") ? text : text + " Reply STOP to opt out.";
     }
 

@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Who may see a patient's clinical content (clinical message bodies, notes, results). It takes the
  * {@code clinical:view} permission; a Doctor has it only for the patients on their panel — those whose usual
  * provider they are, or who saw them in the last 24 months or are booked with them — unless a Clinic Admin
- * widened their access to the whole practice. A Doctor linked to no provider has an empty panel.
+ * widened their access to the whole practice. A Doctor linked to no provider has an empty panel. An urgent or crisis
+ * message is the exception ({@link #canSeeUrgent}): every clinician reads it, whatever their panel.
  */
 @Service
 public class ClinicalAccess {
@@ -53,6 +54,17 @@ public class ClinicalAccess {
     @Transactional(readOnly = true)
     public boolean canSee(Caller caller, PatientId patient) {
         return visiblePatients(caller, List.of(patient)).contains(patient);
+    }
+
+    /**
+     * Whether {@code caller} may read an urgent or crisis clinical message, of any patient: every role with
+     * {@code clinical:view} may (a Doctor beyond their panel too), because whichever clinician is on call has to
+     * act on it before anyone can check whose patient it is. Roles without {@code clinical:view} (front desk,
+     * billing, and the Clinic Admin, whose role leaves clinical content out) may not. The caller records the
+     * reading as a PHI view.
+     */
+    public boolean canSeeUrgent(Caller caller) {
+        return caller.can(Permissions.CLINICAL_VIEW);
     }
 
     /**

@@ -85,6 +85,57 @@ class InboxPageIntegrationTests {
     }
 
     @Test
+    void theListPreviewsThePatientsLatestMessageNotOurAnswer() throws Exception {
+        Cookie desk = console.signIn(StaffRole.FRONT_DESK);
+        String id = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p")
+                .param("p", practice.value()).query(String.class).single();
+        String page = console.get("/console/inbox/" + id, desk).getContentAsString();
+        String key = page.replaceAll("(?s).*name=\"key\" value=\"([0-9a-f-]+)\".*", "$1");
+        console.post("/console/inbox/" + id + "/reply", desk, "text", "We are closed now, back at 8.", "key", key);
+
+        assertThat(console.get("/console/inbox", desk).getContentAsString())
+                .contains("Can I come in Friday instead?")
+                .doesNotContain("We are closed now");
+    }
+
+    @Test
+    void everyClinicianReadsAnUrgentMessageAndOnlyThoseWhoCanReadItAreOfferedToTakeIt() throws Exception {
+        String phone = "+1312555" + (1000 + (int) (Math.random() * 9000));
+        TestPatients.register(context, practice, "en", PreferredChannel.SMS,
+                TestPatients.phone(phone, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        context.getBean(InboundSms.class).receive(practice, phone, "+17735550100",
+                "I've had chest pain since this morning and it's getting worse", "twilio", "SM" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM conversation "
+                + "WHERE practice_id = :p AND urgent").param("p", practice.value()).query(Long.class).single() == 1);
+        String id = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p AND urgent")
+                .param("p", practice.value()).query(String.class).single();
+
+        // A Doctor whose panel does not hold the patient (no provider linked: an empty panel), as Dr. Fischer's.
+        Cookie doctor = console.signIn(StaffRole.DOCTOR);
+        assertThat(console.get("/console/inbox/" + id, doctor).getContentAsString())
+                .contains("chest pain since this morning", "id=\"acknowledge\"");
+        assertThat(console.get("/console/inbox", doctor).getContentAsString()).contains("chest pain since this");
+        assertThat(console.get("/console/inbox/" + id, console.signIn(StaffRole.CLINICAL_STAFF))
+                .getContentAsString()).contains("chest pain since this morning", "id=\"acknowledge\"");
+
+        for (StaffRole cannotRead : new StaffRole[] {StaffRole.FRONT_DESK, StaffRole.CLINIC_ADMIN}) {
+            Cookie staff = console.signIn(cannotRead);
+            assertThat(console.get("/console/inbox/" + id, staff).getContentAsString())
+                    .as(cannotRead + " sees the paging but is not offered to take it")
+                    .contains("The on-call phone is being paged", "A clinician who can read it will take it.")
+                    .doesNotContain("chest pain", "id=\"acknowledge\"");
+            assertThat(console.post("/console/inbox/" + id + "/acknowledge", staff).getStatus()).isEqualTo(403);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM escalation WHERE conversation_id = CAST(:c AS uuid) "
+                + "AND acknowledged_at IS NULL").param("c", id).query(Long.class).single()).isEqualTo(1);
+        org.carerelay.AuditTrail.chain(context);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND target_id = :c "
+                        + "AND action = 'phi.conversation.viewed' AND payload ->> 'content' = 'true'")
+                .param("p", practice.value()).param("c", id).query(Long.class).single())
+                .as("the doctor's and the nurse's readings, audited").isEqualTo(2);
+    }
+
+    @Test
     void anEmailsAttachmentIsListedInTheConversationAndDownloads() throws Exception {
         String slug = jdbc.sql("SELECT slug FROM practice WHERE id = :p").param("p", practice.value())
                 .query(String.class).single();

@@ -5,8 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import org.carerelay.audit.AuditLog;
@@ -15,6 +21,9 @@ import org.carerelay.practice.Practices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +38,28 @@ import org.springframework.test.web.servlet.MockMvc;
 class DemoPracticeIntegrationTests {
 
     static final String TOKEN = "demo-admin-token-for-tests";
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** The demo starts at 19:30 in New York on the last weekday before today: an evening, when the office is closed. */
+    static final ZonedDateTime EVENING = evening();
+
+    private static ZonedDateTime evening() {
+        LocalDate day = LocalDate.now(NEW_YORK).minusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.minusDays(1);
+        }
+        return ZonedDateTime.of(day, LocalTime.of(19, 30), NEW_YORK);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class AnEvening {
+
+        /** The application's clock, set to {@link #EVENING} when the context starts (and running on from there). */
+        @Bean
+        @Primary
+        Clock eveningClock() {
+            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), EVENING.toInstant()));
+        }
+    }
 
     @Autowired
     Practices practices;
@@ -38,6 +69,8 @@ class DemoPracticeIntegrationTests {
     MockMvc mvc;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    Clock clock;
 
     @Test
     void seedsASyntheticPracticeWithEnoughToLookAt() {
@@ -65,8 +98,10 @@ class DemoPracticeIntegrationTests {
         long appointments = count("SELECT count(*) FROM appointment WHERE practice_id = :p", id);
         assertThat(appointments).isBetween(360L, 440L);
         Instant now = Instant.now();
-        assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at BETWEEN "
-                + "now() - interval '15 days' AND now() + interval '15 days'", id)).isEqualTo(appointments);
+        assertThat(jdbc.sql("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at BETWEEN "
+                        + "CAST(:now AS timestamptz) - interval '15 days' AND CAST(:now AS timestamptz) + interval '15 days'")
+                .param("p", id).param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single())
+                .isEqualTo(appointments);
         assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at < now()", id))
                 .isPositive();
         assertThat(count("SELECT count(*) FROM appointment WHERE practice_id = :p AND starts_at > now()", id))
@@ -80,6 +115,19 @@ class DemoPracticeIntegrationTests {
                 .isEqualTo(1);
         assertThat(count("SELECT count(*) FROM conversation WHERE practice_id = :p AND urgent", id)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM escalation WHERE practice_id = :p", id)).isEqualTo(1);
+
+        // Seeded in the evening, the texts still came in that morning, while the office was open: no after-hours answer.
+        List<Instant> received = jdbc.sql("SELECT received_at FROM inbound_message WHERE practice_id = :p "
+                        + "ORDER BY received_at").param("p", id)
+                .query((rs, n) -> rs.getTimestamp("received_at").toInstant()).list();
+        assertThat(received).hasSize(5).allSatisfy(at -> assertThat(at.atZone(NEW_YORK))
+                .isBetween(EVENING.with(LocalTime.of(9, 0)), EVENING.with(LocalTime.of(10, 30))));
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p AND template_key = 'inbox-after-hours'",
+                id)).isZero();
+        assertThat(count("SELECT count(*) FROM conversation WHERE practice_id = :p AND after_hours_reply_at IS NULL",
+                id)).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM inbox_message WHERE practice_id = :p AND direction = 'OUTBOUND'", id))
+                .isZero();
 
         assertThat(auditLog.verify(practice.id()).ok()).isTrue();
     }

@@ -248,7 +248,7 @@ class InboxIntegrationTests {
         Escalations escalations = context.getBean(Escalations.class);
         escalations.raise(practice.id(), conversation, true);
         assertThat(alertsTo(onCallPhone)).singleElement().asString()
-                .startsWith("Test Practice: Crisis patient message — open CareRelay: ")
+                .startsWith("Test Practice: Crisis patient message. Open CareRelay: ")
                 .endsWith("/console/inbox/" + conversation);
 
         jdbc.sql("UPDATE escalation SET next_alert_at = now() - interval '1 second' WHERE conversation_id = :c")

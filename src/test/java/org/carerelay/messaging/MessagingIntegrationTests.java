@@ -156,6 +156,40 @@ class MessagingIntegrationTests {
     }
 
     @Test
+    void anUnverifiedAddressGetsNothingButItsOwnVerificationCode() throws Exception {
+        String address = "unconfirmed." + UUID.randomUUID() + "@example.test";
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.phone("312-555-0142", Map.of(ConsentPurpose.TRANSACTIONAL_SMS, false)),
+                new org.carerelay.practice.NewContactPoint(org.carerelay.practice.ContactSystem.EMAIL, address, false,
+                        Map.of(ConsentPurpose.EMAIL, true), org.carerelay.practice.ConsentSource.STAFF));
+
+        send(patient, "EMAIL", "appointment-reminder", "CARE", null)
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.deliveries[0].status").value("suppressed"))
+                .andExpect(jsonPath("$.deliveries[0].reason").value("unverified-contact-point"))
+                .andExpect(jsonPath("$.deliveries[0].decisions[0].check").value("address"));
+        send(patient, "PREFERRED", "appointment-confirmation", "TRANSACTIONAL", null)
+                .andExpect(jsonPath("$.deliveries[0].channel").value("in_app"))
+                .andExpect(jsonPath("$.deliveries[0].decisions[?(@.check == 'channel email')].detail")
+                        .value(org.hamcrest.Matchers.contains("unverified-contact-point")));
+        dispatchAll();
+        mvc.perform(get("/dev/outbox/messages"))
+                .andExpect(jsonPath("$[*].to").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.hasItem(address))));
+
+        org.carerelay.practice.ContactPointId unverified = patient.contactPoints().stream()
+                .filter(contact -> contact.value().equals(address)).findFirst().orElseThrow().id();
+        Message code = context.getBean(Messages.class).send(practice.id(), Actor.system("test"), new SendRequest(
+                patient.id(), unverified, Channel.EMAIL, Messages.CONTACT_VERIFICATION_TEMPLATE,
+                Map.of("code", "123456"), Purpose.SECURITY, null, null));
+        assertThat(code.deliveries().get(0).status()).isEqualTo(DeliveryStatus.QUEUED);
+        dispatchAll();
+        mvc.perform(get("/dev/outbox/messages"))
+                .andExpect(jsonPath("$[?(@.to == '%s')].text".formatted(address))
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.containsString("123456"))));
+    }
+
+    @Test
     void theHealthcareExemptionAllowsOneUnconsentedCareSmsADay() throws Exception {
         Patient patient = patient(Map.of(), PreferredChannel.SMS, "en");
         send(patient, "SMS", "new-secure-message", "CARE", null, "{\"link\": \"https://x.example.test/m\"}")

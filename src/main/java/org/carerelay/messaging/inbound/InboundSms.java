@@ -2,6 +2,7 @@ package org.carerelay.messaging.inbound;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,10 +73,21 @@ public class InboundSms {
     @Transactional
     public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId) {
+        return receive(practice, from, to, body, provider, providerMessageId, clock.instant());
+    }
+
+    /**
+     * A text that reached the practice at {@code receivedAt} rather than now (the demo's morning texts): the inbox
+     * keeps its reply clock and decides whether the office was open by that moment.
+     */
+    @Transactional
+    public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId, Instant receivedAt) {
         Optional<SmsKeyword> keyword = SmsKeyword.of(body);
         boolean forInbox = keyword.isEmpty() || SmsKeyword.mayMeanAppointment(body);
         // Recorded first: a provider's retry arriving at the same moment waits on this row, then finds it.
-        UUID kept = record(practice, from, to, forInbox ? body : "", provider, providerMessageId, !forInbox);
+        UUID kept = record(practice, from, to, forInbox ? body : "", provider, providerMessageId, !forInbox,
+                receivedAt);
         if (kept == null) {
             return Outcome.DUPLICATE;
         }
@@ -149,7 +161,7 @@ public class InboundSms {
      * null when this provider message was received before.
      */
     private UUID record(PracticeId practice, String from, String to, String body, String provider,
-            String providerMessageId, boolean keyword) {
+            String providerMessageId, boolean keyword, Instant receivedAt) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO inbound_message (id, practice_id, channel, sender, recipient, body, provider,
@@ -163,7 +175,7 @@ public class InboundSms {
                 .param("body", cipher.seal(body, "inbound_message.body:" + id))
                 .param("provider", provider)
                 .param("providerId", providerMessageId)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(receivedAt))
                 .param("keyword", keyword)
                 .update();
         if (inserted > 0 && !keyword) {

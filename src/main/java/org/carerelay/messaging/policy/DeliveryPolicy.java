@@ -31,10 +31,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules every delivery passes before anything leaves, in order: an address, the suppression list, consent
+ * The rules every delivery passes before anything leaves, in order: an address (a verified one: an unverified phone
+ * or address gets its own verification code and nothing else), the suppression list, consent
  * for the purpose on the channel (with the healthcare exemption for automated care and transactional SMS), PHI
  * consent for templates that carry clinical detail, the marketing frequency cap, and quiet hours for SMS.
- * SECURITY messages (a sign-in the patient asked for) pass every rule but the address.
+ * SECURITY messages (a sign-in the patient asked for) pass every rule but the address; sign-in links and codes go
+ * only to verified contact points anyway ({@code PatientSignIn} looks up verified holders alone).
  */
 @Component
 public class DeliveryPolicy {
@@ -130,11 +132,13 @@ public class DeliveryPolicy {
      * @param facts     what is known of the recipient ({@link #factsFor}); the caller tells it the outcome
      * @param answersPatient staff answering the patient's own message: a text needs no prior consent
      * @param contact   the phone or address for SMS and email (null for in-app, or when the patient has none)
+     * @param verificationCode the code that proves {@code contact}: the one message an unverified contact point gets
      * @param zone      the patient's time zone, for quiet hours
      * @param notBefore the earliest the message may leave, or null
      */
     public PolicyOutcome evaluate(PracticeId practice, PolicyFacts facts, UUID patient, Channel channel,
-            Purpose purpose, boolean answersPatient, ContactPoint contact, boolean phiTemplate, ZoneId zone,
+            Purpose purpose, boolean answersPatient, ContactPoint contact, boolean verificationCode,
+            boolean phiTemplate, ZoneId zone,
             Instant notBefore) {
         List<Decision> decisions = new ArrayList<>();
         Instant now = clock.instant();
@@ -145,6 +149,13 @@ public class DeliveryPolicy {
         }
         if (contact == null) {
             return suppressed(decisions, "address", "no-" + channel.name().toLowerCase() + "-contact-point");
+        }
+        if (!contact.verified()) {
+            // What the portal promises: an address not yet confirmed is used for nothing but its confirmation.
+            if (!verificationCode) {
+                return suppressed(decisions, "address", "unverified-contact-point");
+            }
+            decisions.add(new Decision("address", "allowed", "not verified yet: its own verification code only"));
         }
         boolean security = purpose == Purpose.SECURITY;
         String suppression = facts.suppression(channel, contact.value());

@@ -11,6 +11,11 @@ public record SmsSegments(String encoding, int units, int segments) {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
+    /** Whether {@code c} is in the GSM 03.38 default alphabet or its extension table. */
+    static boolean gsm(char c) {
+        return GSM_BASIC.indexOf(c) >= 0 || GSM_EXTENSION.indexOf(c) >= 0;
+    }
+
     public static SmsSegments of(String text) {
         int gsmUnits = 0;
         for (int i = 0; i < text.length(); i++) {

@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
  * value that names its own zone region ({@code 2026-12-07T10:20-05:00[America/New_York]}, how a visit's start is
  * given) is shown on that clock instead, and {@code time} and {@code datetime} name the zone ("10:20 AM ET"): an
  * in-person visit is at its clinic's wall-clock time whatever zone the reader is in.
+ * The SMS part is folded into GSM-7 where it can be ({@link GsmFolding}), so that an accent or a dash never triples
+ * what a text costs.
  */
 @Component
 public class TemplateRenderer {
@@ -63,7 +65,7 @@ public class TemplateRenderer {
         boolean inApp = channel == null || channel == Channel.IN_APP;
         String subject = email ? apply(textTemplates, text, parts.emailSubject(), context, "email.subject") : null;
         String htmlBody = email ? apply(htmlTemplates, html, parts.emailHtml(), context, "email.html") : null;
-        String smsText = sms ? apply(textTemplates, text, parts.sms(), context, "sms") : null;
+        String smsText = sms ? GsmFolding.fold(apply(textTemplates, text, parts.sms(), context, "sms")) : null;
         return new RenderedMessage(subject,
                 email ? apply(textTemplates, text, parts.emailText(), context, "email.text") : null,
                 htmlBody == null ? null : inLayout(model, subject, htmlBody, language),

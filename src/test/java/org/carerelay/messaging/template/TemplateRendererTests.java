@@ -42,9 +42,28 @@ class TemplateRendererTests {
         assertThat(rendered.emailHtml()).contains("<html", "Riverside", "100 Riverside Drive").doesNotContain("{{");
         assertThat(rendered.sms()).startsWith("Riverside").doesNotContain("{{");
         assertThat(rendered.smsSegments().encoding()).as("dates must not force UCS-2").isEqualTo(
-                language.equals("en") ? "GSM-7" : rendered.smsSegments().encoding());
+                "GSM-7");
         assertThat(rendered.inAppBody()).isNotBlank();
         assertThat(parts.phiAllowed()).as("shipped templates carry no clinical detail").isFalse();
+    }
+
+    static java.util.stream.Stream<String[]> shippedSms() {
+        return DefaultTemplates.ALL_KEYS.stream()
+                .flatMap(key -> DefaultTemplates.LANGUAGES.stream().map(language -> new String[] {key, language}))
+                .filter(template -> DefaultTemplates.find(template[0], template[1])
+                        .map(parts -> parts.sms() != null).orElse(false));
+    }
+
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("shippedSms")
+    void everyShippedSmsStaysInGsm7(String key, String language) {
+        TemplateParts parts = DefaultTemplates.find(key, language).orElseThrow();
+        RenderedMessage rendered = renderer.render(parts, Channel.SMS,
+                TemplateModel.of(practice, "Ana", DefaultTemplates.sample(key)), chicago, language);
+
+        assertThat(rendered.smsSegments().encoding())
+                .as("a character outside GSM-7 sends the text as UCS-2, at 70 characters a segment: %s", rendered.sms())
+                .isEqualTo("GSM-7");
     }
 
     @Test
