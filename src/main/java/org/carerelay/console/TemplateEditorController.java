@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.messaging.template.DefaultTemplates;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.TemplateParts;
+import org.carerelay.messaging.template.TemplateSafeguards;
 import org.carerelay.messaging.template.TemplateVersion;
 import org.carerelay.messaging.template.Templates;
 import org.carerelay.shared.Caller;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The console's template editor: every template in force, and for one key and language its parts, a sample
  * context, a live preview (text parts, SMS segments, and the e-mail in its layout) and its versions. Saving makes
- * a new version, refused while a part needs a variable the sample lacks.
+ * a new version, refused while a part needs a variable the sample lacks or drops what the template must keep (its
+ * opt-out text, a reminder's links); what it should keep but need not is a warning beside the preview.
  */
 @Controller
 @RequiresPermission(Permissions.COMMS_MANAGE_TEMPLATES)
@@ -88,7 +90,8 @@ class TemplateEditorController {
             return "redirect:/console/templates/" + key + "/" + language;
         } catch (InvalidFieldException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return editor(model, key, language, form, e.reason());
+            return editor(model, key, language, form, PART_NAMES.containsKey(e.field())
+                    ? PART_NAMES.get(e.field()) + " " + e.reason() : e.reason());
         }
     }
 
@@ -100,6 +103,7 @@ class TemplateEditorController {
         } catch (InvalidFieldException e) {
             model.addAttribute("previewError", e.reason());
         }
+        model.addAttribute("findings", findings(key, language, form));
         return "console/template-editor :: preview";
     }
 
@@ -134,7 +138,23 @@ class TemplateEditorController {
         } catch (InvalidFieldException e) {
             model.addAttribute("previewError", e.reason());
         }
+        model.addAttribute("findings", findings(key, language, form));
         return "console/template-editor";
+    }
+
+    /** The parts as the editor labels them, for the findings and refusals that name a part by its API field. */
+    private static final Map<String, String> PART_NAMES = Map.of("parts.sms", "The SMS",
+            "parts.emailText", "The email text", "parts.emailHtml", "The email HTML");
+
+    /** A finding in the editor's words: what the template must or should keep. */
+    record Note(String text, boolean required) {
+    }
+
+    private static List<Note> findings(String key, String language, Form form) {
+        return TemplateSafeguards.check(key, language, form.parts()).stream()
+                .map(finding -> new Note(PART_NAMES.getOrDefault(finding.field(), finding.field()) + " "
+                        + finding.message() + ".", finding.required()))
+                .toList();
     }
 
     private Map<String, Object> sample(Form form) {

@@ -48,6 +48,7 @@ import org.carerelay.practice.StaffUserDetails;
 import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Actor;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,9 @@ import org.springframework.web.client.RestClient;
  * editor, the live inbox. Chromium (Debian's chromium and chromedriver, which
  * {@code .ci/run} installs; Selenium downloads nothing). The server runs for real, dispatch included, so the
  * sign-in link travels through the messaging hub to the dev outbox, where the test reads it as a developer would.
- * Screenshots of each page, on a desktop and a phone-sized window, go to {@code target/screenshots}.
+ * Screenshots of each page, on a desktop and a phone-sized window, go to {@code target/screenshots}, and each
+ * page so looked at is checked with axe-core at both sizes: a test fails, once its story is told, on any serious or
+ * critical accessibility violation it met, naming the page, the rule and the elements.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "carerelay.db.local-data-directory=target/test-pg/${random.uuid}",
@@ -86,6 +89,8 @@ class BrowserTests {
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     static WebDriver browser;
+    /** The accessibility violations the running test met, by page and window size. */
+    static final Map<String, List<String>> violations = new java.util.LinkedHashMap<>();
 
     @LocalServerPort
     int port;
@@ -103,11 +108,18 @@ class BrowserTests {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,900");
+                "--window-size=1280,800");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void noSeriousAccessibilityViolations() {
+        var met = new java.util.LinkedHashMap<>(violations);
+        violations.clear();
+        assertThat(met).as("serious and critical axe-core violations by page").isEmpty();
     }
 
     @AfterAll
@@ -203,6 +215,9 @@ class BrowserTests {
         browser.findElement(By.id("stay-signed-in")).click();
         wait(ExpectedConditions.invisibilityOfElementLocated(By.id("session-warning")));
         assertThat(browser.getCurrentUrl()).isEqualTo(url("/console"));
+
+        open("/console/security");
+        screenshots("console-security");
     }
 
     @Test
@@ -210,6 +225,7 @@ class BrowserTests {
         var practice = TestPractices.register(context).id();
         signInToConsole(practice, "Maria", StaffRole.CLINIC_ADMIN);
         browser.findElement(By.id("templates-link")).click();
+        screenshots("console-templates");
         browser.findElement(By.linkText("Edit")).click();
 
         // Typing updates the preview: the SMS with its segment count, and the e-mail in its frame.
@@ -217,6 +233,11 @@ class BrowserTests {
         sms.clear();
         sms.sendKeys("Hi {{patient.givenName}}, see you soon at {{practice.brandName}}.");
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("preview-parts"), "Hi Alex, see you soon"));
+        // Without its opt-out text the editor says it will not be saved, before anyone presses Save.
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("Not saved until fixed",
+                "opt out with the word STOP");
+        sms.sendKeys(" Reply STOP to opt out.");
+        wait(ExpectedConditions.invisibilityOfElementLocated(By.id("findings")));
         assertThat(browser.findElement(By.id("sms-segments")).getText()).contains("1 segment");
         browser.switchTo().frame("email-preview");
         wait(ExpectedConditions.presenceOfElementLocated(By.tagName("table")));
@@ -241,6 +262,7 @@ class BrowserTests {
         context.getBean(org.carerelay.messaging.inbound.InboundSms.class).receive(practice, phone, "+17735550100",
                 "Hi, can I move my Thursday appointment to Friday morning?", "twilio", "SM" + UUID.randomUUID());
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-list"), "move my Thursday"));
+        screenshots("console-inbox-list");
         browser.findElement(By.cssSelector("#inbox-list a.cr-inbox-row")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("reply-form")));
         browser.findElement(By.id("reply-text")).sendKeys("Yes: Friday 9:30 is free. Shall I book it?");
@@ -286,6 +308,8 @@ class BrowserTests {
                 .findElement(By.xpath(".//button[normalize-space()='Check in']")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "Checked in"));
         screenshots("console-schedule");
+        browser.findElement(By.id("book")).click();
+        screenshots("console-schedule-book");
     }
 
     @Test
@@ -419,18 +443,27 @@ class BrowserTests {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
     }
 
-    /** The page as it looks on a desktop and on a phone. */
+    /** The page as it looks on a desktop and on a phone, and what axe-core finds wrong with it at each size. */
     private static void screenshots(String name) {
         try {
             Dimension desktop = browser.manage().window().getSize();
             Files.write(SCREENSHOTS.resolve(name + ".png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            accessibility(name);
             browser.manage().window().setSize(new Dimension(390, 844));
             Files.write(SCREENSHOTS.resolve(name + "-phone.png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            accessibility(name + "-phone");
             browser.manage().window().setSize(desktop);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void accessibility(String name) {
+        List<String> found = Axe.violations(browser);
+        if (!found.isEmpty()) {
+            violations.put(name, found);
         }
     }
 

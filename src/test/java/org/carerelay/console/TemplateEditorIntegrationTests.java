@@ -77,6 +77,48 @@ class TemplateEditorIntegrationTests {
     }
 
     @Test
+    void aReminderWithoutItsOptOutTextOrLinksIsNotSavedAndTheEditorSaysWhy() throws Exception {
+        MockHttpServletResponse refused = console.post("/console/templates/appointment-reminder/en", admin,
+                "sms", "{{practice.brandName}}: see you {{datetime appointment.start}}.", "sampleContext", reminderSample());
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("The SMS must say how to opt out with the word STOP",
+                "Not saved until fixed:", "The SMS must keep {{links.confirm}}", "The SMS must keep {{links.cancel}}");
+
+        // As the admin types, the live preview says the same before anything is saved.
+        String preview = console.post("/console/templates/appointment-reminder/en/preview", admin,
+                "sms", "{{practice.brandName}}: see you {{datetime appointment.start}}. Reply STOP to opt out.",
+                "sampleContext", reminderSample()).getContentAsString();
+        assertThat(preview).contains("The SMS must keep {{links.confirm}}").doesNotContain("opt out with the word STOP");
+
+        MockHttpServletResponse refusedInSpanish = console.post("/console/templates/appointment-reminder/es", admin,
+                "sms", "{{practice.brandName}}: su cita {{datetime appointment.start}}. Confirmar: {{links.confirm}} "
+                        + "Cancelar: {{links.cancel}}", "sampleContext", reminderSample());
+        assertThat(refusedInSpanish.getStatus()).isEqualTo(400);
+        assertThat(refusedInSpanish.getContentAsString()).contains("Responda STOP para no recibir");
+        assertThat(console.get("/console/templates/appointment-reminder/en", admin).getContentAsString())
+                .doesNotContain("version 1,");
+    }
+
+    @Test
+    void aDroppedLinkIsSavedWithAWarning() throws Exception {
+        MockHttpServletResponse saved = console.post("/console/templates/appointment-reminder/en", admin,
+                "sms", "{{practice.brandName}}: see you {{datetime appointment.start}}. Confirm: {{links.confirm}} "
+                        + "Cancel: {{links.cancel}} Reply STOP to opt out.",
+                "emailSubject", "Reminder", "emailText", "See you {{datetime appointment.start}}. Confirm: "
+                        + "{{links.confirm}} Cancel: {{links.cancel}}", "sampleContext", reminderSample());
+        assertThat(saved.getRedirectedUrl()).isEqualTo("/console/templates/appointment-reminder/en");
+        assertThat(console.get("/console/templates/appointment-reminder/en", admin).getContentAsString())
+                .contains("version 1,", "Check:",
+                        "The email text no longer has {{links.reschedule}}, which the shipped template gives patients");
+    }
+
+    /** The shipped sample context of the reminder, as the editor fills it in. */
+    private static String reminderSample() {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(
+                org.carerelay.messaging.template.DefaultTemplates.sample("appointment-reminder"));
+    }
+
+    @Test
     void aRoleWithoutThePermissionIsRefused() throws Exception {
         Cookie frontDesk = console.signIn(StaffRole.FRONT_DESK);
         assertThat(console.get("/console/templates", frontDesk).getStatus()).isEqualTo(403);

@@ -288,7 +288,7 @@ class MessagingIntegrationTests {
     @Test
     void clinicalDetailGoesOnlyWhereThePatientConsentedToPhi() throws Exception {
         call(put("/api/v1/templates/lab-result/en"), practice.admin(), """
-                {"parts": {"sms": "{{practice.brandName}}: your {{clinical.test}} result is ready.",
+                {"parts": {"sms": "{{practice.brandName}}: your {{clinical.test}} result is ready. Reply STOP to opt out.",
                            "inAppTitle": "Result ready", "inAppBody": "Your {{clinical.test}} result is ready."},
                  "sampleContext": {"clinical": {"test": "A1C"}}}""")
                 .andExpect(status().isBadRequest())
@@ -296,7 +296,7 @@ class MessagingIntegrationTests {
         call(put("/api/v1/templates/lab-result/en"), practice.bearer(StaffRole.FRONT_DESK), "{}")
                 .andExpect(status().isForbidden());
         call(put("/api/v1/templates/lab-result/en"), practice.admin(), """
-                {"parts": {"sms": "{{practice.brandName}}: your {{clinical.test}} result is ready.",
+                {"parts": {"sms": "{{practice.brandName}}: your {{clinical.test}} result is ready. Reply STOP to opt out.",
                            "inAppTitle": "Result ready", "inAppBody": "Your {{clinical.test}} result is ready.",
                            "phiAllowed": true},
                  "sampleContext": {"clinical": {"test": "A1C"}}}""")
@@ -324,7 +324,7 @@ class MessagingIntegrationTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("parts: sms: refers to {{links.directions}}, which the context lacks"));
         call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
-                {"parts": {"sms": "{{practice.brandName}}: see you {{datetime appointment.start}}. Confirm {{links.confirm}}"}}""")
+                {"parts": {"sms": "{{practice.brandName}}: see you {{datetime appointment.start}} {{links.confirm}} {{links.cancel}} STOP ends"}}""")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(1));
         call(post("/api/v1/templates/appointment-reminder/en/preview"), practice.admin(), "{}")
@@ -332,6 +332,50 @@ class MessagingIntegrationTests {
                 .andExpect(jsonPath("$.smsSegments.segments").value(1));
         call(get("/api/v1/templates/appointment-reminder/en"), practice.admin(), null)
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(1, 0)));
+    }
+
+    @Test
+    void refusesATextWithoutItsOptOutOrAReminderWithoutItsLinksAndWarnsOfOtherDroppedLinks() throws Exception {
+        // The outside tester's reminder: no STOP, no links.
+        call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
+                {"parts": {"sms": "{{practice.brandName}}: see you {{datetime appointment.start}}."}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("parts.sms"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith(
+                        "must say how to opt out with the word STOP")));
+        // Spanish texts carry the same keyword.
+        call(put("/api/v1/templates/waitlist-offer/es"), practice.admin(), """
+                {"parts": {"sms": "{{practice.brandName}}: cita el {{datetime slot.start}}: {{links.claim}} Responda BAJA para no recibir más."}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parts.sms"));
+        // With STOP, a reminder still needs the links it is answered with, in every part that ships with them.
+        call(put("/api/v1/templates/appointment-reminder/en"), practice.admin(), """
+                {"parts": {"sms": "{{practice.brandName}}: see you {{datetime appointment.start}}. Confirm: {{links.confirm}} Reply STOP to opt out."}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parts.sms"))
+                .andExpect(jsonPath("$.errors[0].message").value("must keep {{links.cancel}}: patients cancel it with it"));
+        call(put("/api/v1/templates/appointment-reminder/es"), practice.admin(), """
+                {"parts": {"emailSubject": "Recordatorio", "emailText": "Su cita: {{datetime appointment.start}}. Cancelar: {{links.cancel}}"}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("parts.emailText"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("{{links.confirm}}")));
+        call(get("/api/v1/templates/appointment-reminder/en"), practice.admin(), null)
+                .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(0)));
+
+        // Another template that drops a link it shipped with is saved, with a warning.
+        call(put("/api/v1/templates/appointment-confirmation/en"), practice.admin(), """
+                {"parts": {"sms": "{{practice.brandName}}: booked for {{datetime appointment.start}}. Call us to cancel. Reply STOP to opt out."}}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(1))
+                .andExpect(jsonPath("$.warnings[0].field").value("parts.sms"))
+                .andExpect(jsonPath("$.warnings[0].message").value(
+                        "no longer has {{links.cancel}}, which the shipped template gives patients"));
+        // A security code goes without opt-out text, as it ships.
+        call(put("/api/v1/templates/sign-in-link/en"), practice.admin(), """
+                {"parts": {"sms": "{{practice.brandName}} code: {{code}}. Do not share it."}}""")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.warnings").isEmpty());
     }
 
     @Test

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Patient sign-in pages. Opening an e-mailed link shows a confirmation page and uses nothing up: only its POST
- * does, so a mail scanner that fetches links can neither burn nor use one.
+ * does, so a mail scanner that fetches links can neither burn nor use one. The sign-in page names only the
+ * practice its address names ({@code ?practice=<slug>}), or the only one on the server; with several and none
+ * named it asks for the practice's sign-in address, unless the operator lets it list them
+ * ({@link PortalSignInSettings#listPractices()}).
  */
 @Controller
 class PortalSignInController {
@@ -37,19 +40,27 @@ class PortalSignInController {
     private final PatientSignIn signIn;
     private final WebSessions sessions;
     private final Practices practices;
+    private final PortalSignInSettings settings;
 
-    PortalSignInController(PatientSignIn signIn, WebSessions sessions, Practices practices) {
+    PortalSignInController(PatientSignIn signIn, WebSessions sessions, Practices practices,
+            PortalSignInSettings settings) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.practices = practices;
+        this.settings = settings;
     }
 
     @GetMapping("/portal/sign-in")
-    String page(@RequestParam(required = false) String practice, HttpServletRequest request, Model model) {
+    String page(@RequestParam(required = false) String practice, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         Optional<Practice> chosen = practice(practice, request);
         chosen.ifPresent(found -> request.getSession(true).setAttribute(PRACTICE, found.slug()));
         model.addAttribute("practice", chosen.orElse(null));
-        model.addAttribute("practices", chosen.isPresent() ? List.of() : practices.all());
+        model.addAttribute("practices", chosen.isPresent() || !settings.listPractices() ? List.of() : practices.all());
+        if (chosen.isEmpty() && practice != null && !practice.isBlank()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+            model.addAttribute("unknownAddress", true);
+        }
         return "identity/portal-sign-in";
     }
 

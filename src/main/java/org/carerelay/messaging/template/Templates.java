@@ -107,7 +107,8 @@ public class Templates {
 
     /**
      * Saves {@code parts} as the next version, after rendering every part against {@code sampleContext} (the
-     * shipped sample for a default key when null): a template that needs a variable the sample lacks is refused.
+     * shipped sample for a default key when null): a template that needs a variable the sample lacks is refused, and
+     * so is one that drops what {@link TemplateSafeguards} requires (the opt-out text, a reminder's links).
      */
     @Transactional
     public TemplateVersion save(Caller caller, String key, String language, TemplateParts parts,
@@ -119,6 +120,10 @@ public class Templates {
             throw new InvalidFieldException("language", "must be an ISO 639-1 language code such as en or es");
         }
         check(parts);
+        TemplateSafeguards.check(key, language, parts).stream().filter(TemplateSafeguards.Finding::required)
+                .findFirst().ifPresent(finding -> {
+                    throw new InvalidFieldException(finding.field(), finding.message());
+                });
         preview(caller.practice(), key, language, parts, sampleContext);
         if (!parts.phiAllowed() && renderer.refersToClinicalDetail(parts)) {
             throw new InvalidFieldException("parts.phiAllowed",

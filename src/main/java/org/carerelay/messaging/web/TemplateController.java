@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.carerelay.messaging.template.RenderedMessage;
 import org.carerelay.messaging.template.TemplateParts;
+import org.carerelay.messaging.template.TemplateSafeguards;
 import org.carerelay.messaging.template.TemplateVersion;
 import org.carerelay.messaging.template.Templates;
 import org.carerelay.shared.Callers;
@@ -58,13 +59,31 @@ class TemplateController {
     record NewVersion(@NotNull @Valid Parts parts, Map<String, Object> sampleContext) {
     }
 
-    /** Saves the next version, refused when a part needs a variable the sample context lacks. */
+    /** What the shipped template has and a saved version dropped, though it need not keep it. */
+    record Warning(String field, String message) {
+    }
+
+    /** A saved version, with the warnings about it. */
+    record SavedVersion(String key, String language, int version, TemplateParts parts, java.time.Instant createdAt,
+            List<Warning> warnings) {
+    }
+
+    /**
+     * Saves the next version, refused (400) when a part needs a variable the sample context lacks, or drops what the
+     * template must keep: the opt-out text of an SMS, a reminder's confirm and cancel links.
+     */
     @PutMapping("/{key}/{language}")
     @RequiresPermission(Permissions.COMMS_MANAGE_TEMPLATES)
-    ResponseEntity<TemplateVersion> save(@PathVariable String key, @PathVariable String language,
+    ResponseEntity<SavedVersion> save(@PathVariable String key, @PathVariable String language,
             @Valid @RequestBody NewVersion version) {
-        return ResponseEntity.ok(templates.save(Callers.current(), key, language, version.parts().toParts(),
-                version.sampleContext()));
+        TemplateVersion saved = templates.save(Callers.current(), key, language, version.parts().toParts(),
+                version.sampleContext());
+        List<Warning> warnings = TemplateSafeguards.check(key, language, saved.parts()).stream()
+                .filter(finding -> !finding.required())
+                .map(finding -> new Warning(finding.field(), finding.message()))
+                .toList();
+        return ResponseEntity.ok(new SavedVersion(saved.key(), saved.language(), saved.version(), saved.parts(),
+                saved.createdAt(), warnings));
     }
 
     record PreviewRequest(Parts parts, Map<String, Object> context) {
