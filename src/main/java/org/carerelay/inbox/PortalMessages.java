@@ -48,9 +48,11 @@ public class PortalMessages {
     private final PhiCipher cipher;
     private final AuditLog auditLog;
     private final ClinicalAccess clinicalAccess;
+    private final SafetyReplies safetyReplies;
 
     PortalMessages(InboundMessages inbound, InboxIngestion ingestion, Patients patients, JdbcClient jdbc,
-            PhiCipher cipher, AuditLog auditLog, ClinicalAccess clinicalAccess) {
+            PhiCipher cipher, AuditLog auditLog, ClinicalAccess clinicalAccess, SafetyReplies safetyReplies) {
+        this.safetyReplies = safetyReplies;
         this.clinicalAccess = clinicalAccess;
         this.inbound = inbound;
         this.ingestion = ingestion;
@@ -131,11 +133,41 @@ public class PortalMessages {
     }
 
     /**
+     * A secure message as its sender sees it filed: the conversation, and what to do now when it reads as urgent
+     * or a crisis, for the page shown after sending (null for any other message).
+     */
+    public record Sent(UUID conversation, SafetyGuidance guidance) {
+    }
+
+    /**
+     * {@link #receive} for the portal's form: also says what to tell the patient at once, the same for the same
+     * {@code idempotencyKey} (a form sent twice shows the same guidance).
+     */
+    @Transactional
+    public Sent send(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
+        Filed filed = file(practice, patient, text, idempotencyKey);
+        return new Sent(filed.conversation(), jdbc.sql("SELECT urgent, crisis FROM inbox_message "
+                        + "WHERE inbound_message_id = :inbound AND practice_id = :practice")
+                .param("inbound", filed.inboundMessage())
+                .param("practice", practice.value())
+                .query((rs, n) -> rs.getBoolean("urgent") || rs.getBoolean("crisis")
+                        ? safetyReplies.guidance(practice, rs.getBoolean("crisis")) : null)
+                .single());
+    }
+
+    /**
      * Files {@code text} from {@code patient} and returns the conversation it joined or opened. The same
      * {@code idempotencyKey} (one per form shown) files one message however often the form is submitted.
      */
     @Transactional
     public UUID receive(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
+        return file(practice, patient, text, idempotencyKey).conversation();
+    }
+
+    private record Filed(UUID conversation, UUID inboundMessage) {
+    }
+
+    private Filed file(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
         if (text == null || text.isBlank()) {
             throw new InvalidFieldException("text", "must not be empty");
         }
@@ -147,6 +179,7 @@ public class PortalMessages {
         }
         patients.find(practice, patient); // the practice's patient, or not found
         UUID message = inbound.keepPortalMessage(practice, patient, text.strip(), idempotencyKey);
-        return ingestion.receive(practice, message).orElseGet(() -> ingestion.conversationOf(message));
+        return new Filed(ingestion.receive(practice, message).orElseGet(() -> ingestion.conversationOf(message)),
+                message);
     }
 }

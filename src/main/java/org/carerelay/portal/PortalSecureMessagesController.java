@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.inbox.PortalMessages;
+import org.carerelay.inbox.SafetyGuidance;
 import org.carerelay.practice.PatientId;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
@@ -19,8 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Secure messages with the care team: the patient's thread, and a form whose message goes to the practice's
- * inbox (triaged, routed, on a reply clock like a text). Staff replies appear here; the patient is told by e-mail
- * or text that one arrived, never what it says.
+ * inbox (triaged, routed, on a reply clock like a text). A message that reads as urgent or a crisis is answered on
+ * the page at once with what to do now (911, the on-call number, 988 for a crisis). Staff replies appear here; the
+ * patient is told by e-mail or text that one arrived, never what it says.
  */
 @Controller
 class PortalSecureMessagesController {
@@ -48,8 +50,17 @@ class PortalSecureMessagesController {
     String send(@RequestParam String text, @RequestParam String key, RedirectAttributes redirect) {
         Caller caller = Callers.current();
         try {
-            messages.receive(caller.practice(), new PatientId(SignedIn.currentPortalPatient()), text, key);
+            PortalMessages.Sent sent = messages.send(caller.practice(),
+                    new PatientId(SignedIn.currentPortalPatient()), text, key);
             redirect.addFlashAttribute("outcome", "SENT");
+            // An urgent or crisis message: the next page says at once what to do now (the inbox pages on call).
+            // Plain strings: flash attributes are kept in the session store until the next page.
+            SafetyGuidance guidance = sent.guidance();
+            if (guidance != null) {
+                redirect.addFlashAttribute("guidance", guidance.crisis() ? "CRISIS" : "URGENT");
+                redirect.addFlashAttribute("onCallPhone", guidance.onCallPhone());
+                redirect.addFlashAttribute("onCallPhoneTel", guidance.onCallPhoneTel());
+            }
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("outcome", "EMPTY");
         }
