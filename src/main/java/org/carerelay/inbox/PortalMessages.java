@@ -146,13 +146,14 @@ public class PortalMessages {
     @Transactional
     public Sent send(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
         Filed filed = file(practice, patient, text, idempotencyKey);
-        return new Sent(filed.conversation(), jdbc.sql("SELECT urgent, crisis FROM inbox_message "
+        boolean[] flags = jdbc.sql("SELECT urgent, crisis FROM inbox_message "
                         + "WHERE inbound_message_id = :inbound AND practice_id = :practice")
                 .param("inbound", filed.inboundMessage())
                 .param("practice", practice.value())
-                .query((rs, n) -> rs.getBoolean("urgent") || rs.getBoolean("crisis")
-                        ? safetyReplies.guidance(practice, rs.getBoolean("crisis")) : null)
-                .single());
+                .query((rs, n) -> new boolean[] {rs.getBoolean("urgent"), rs.getBoolean("crisis")})
+                .single();
+        return new Sent(filed.conversation(), flags[0] || flags[1] ? safetyReplies.guidance(practice, flags[1])
+                : null);
     }
 
     /**
