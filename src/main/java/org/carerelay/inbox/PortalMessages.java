@@ -65,13 +65,14 @@ public class PortalMessages {
     /**
      * A refill request from the portal: filed as the patient's secure message naming the medication, its
      * prescriber and the patient's note, so that it is triaged (a REFILL for the clinical queue; a worrying note
-     * is still flagged urgent or crisis) and answered like any message. A conversation nobody holds yet goes to
-     * the prescriber's own queue: the active staff member linked to that provider. The same key files it once.
+     * is still flagged urgent or crisis, and the patient then told what to do now) and answered like any message. A
+     * conversation nobody holds yet goes to the prescriber's own queue: the active staff member linked to that
+     * provider. The same key files it once.
      *
      * @param prescriber the provider who prescribed it, or null when not known
      */
     @Transactional
-    public UUID requestRefill(PracticeId practice, PatientId patient, String medication, UUID prescriber,
+    public Sent requestRefill(PracticeId practice, PatientId patient, String medication, UUID prescriber,
             String prescriberName, String note, String idempotencyKey) {
         StringBuilder text = new StringBuilder("Refill request: ").append(medication).append('.');
         if (prescriberName != null) {
@@ -80,11 +81,11 @@ public class PortalMessages {
         if (note != null && !note.isBlank()) {
             text.append(" Note from the patient: ").append(note.strip());
         }
-        UUID conversation = receive(practice, patient, text.toString(), idempotencyKey);
+        Sent sent = send(practice, patient, text.toString(), idempotencyKey);
         if (prescriber != null) {
-            toPrescriber(practice, conversation, prescriber);
+            toPrescriber(practice, sent.conversation(), prescriber);
         }
-        return conversation;
+        return sent;
     }
 
     private void toPrescriber(PracticeId practice, UUID conversation, UUID prescriber) {

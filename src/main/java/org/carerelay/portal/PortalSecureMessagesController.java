@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.identity.SignedIn;
 import org.carerelay.inbox.PortalMessages;
-import org.carerelay.inbox.SafetyGuidance;
 import org.carerelay.practice.PatientId;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
@@ -53,14 +52,7 @@ class PortalSecureMessagesController {
             PortalMessages.Sent sent = messages.send(caller.practice(),
                     new PatientId(SignedIn.currentPortalPatient()), text, key);
             redirect.addFlashAttribute("outcome", "SENT");
-            // An urgent or crisis message: the next page says at once what to do now (the inbox pages on call).
-            // Plain strings: flash attributes are kept in the session store until the next page.
-            SafetyGuidance guidance = sent.guidance();
-            if (guidance != null) {
-                redirect.addFlashAttribute("guidance", guidance.crisis() ? "CRISIS" : "URGENT");
-                redirect.addFlashAttribute("onCallPhone", guidance.onCallPhone());
-                redirect.addFlashAttribute("onCallPhoneTel", guidance.onCallPhoneTel());
-            }
+            SafetyFlash.add(redirect, sent.guidance());
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("outcome", "EMPTY");
         }
