@@ -57,7 +57,6 @@ class InboxIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(InboxIngestion.class);
     private static final Actor ACTOR = Actor.system("inbox");
-    private static final String OPEN_COLUMNS = "id, urgent, crisis, category, location_id, sla_due_at, status";
 
     /**
      * A text of "CANCEL" opted its number out (the hub did that: carriers and the FCC rule make it an opt-out word).
@@ -78,6 +77,7 @@ class InboxIngestion {
     private final InboxEvents events;
     private final Escalations escalations;
     private final AfterHoursReplies afterHours;
+    private final SafetyReplies safetyReplies;
     private final ReplyThreads replyThreads;
     private final AuditLog auditLog;
     private final JsonMapper json;
@@ -90,7 +90,8 @@ class InboxIngestion {
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
             PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies,
-            PatientAttachments attachments) {
+            PatientAttachments attachments, SafetyReplies safetyReplies) {
+        this.safetyReplies = safetyReplies;
         this.textReplies = textReplies;
         this.attachments = attachments;
         this.escalations = escalations;
@@ -169,13 +170,9 @@ class InboxIngestion {
                 .param("id", id)
                 .update();
         if (decision.urgent() || decision.crisis()) {
-            jdbc.sql("UPDATE conversation SET urgent = true, crisis = crisis OR :crisis, queue = 'ON_CALL', "
-                            + "updated_at = :now WHERE id = :id")
-                    .param("crisis", decision.crisis())
-                    .param("now", Timestamp.from(clock.instant()))
-                    .param("id", conversation)
-                    .update();
+            liftForTranscription(practice, conversation, found.get(), decision);
             escalations.raise(practice, conversation, decision.crisis());
+            safetyReplies.answer(practice, conversation, patientOf(conversation), found.get(), decision);
         }
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.transcribed", AuditEvent.Target.of(
                 "conversation", conversation), Map.of("message", id, "category", decision.category(),
@@ -252,14 +249,23 @@ class InboxIngestion {
             auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.reopened",
                     AuditEvent.Target.of("conversation", conversation), Map.of("message", id, "by", "email-reply")));
         }
+        boolean guided = false;
         if (decision.urgent() || decision.crisis()) {
             escalations.raise(practice, conversation, decision.crisis());
+            guided = safetyReplies.answer(practice, conversation, patient, message, decision);
         }
-        if (!hours.isOpen(message.receivedAt())) {
-            afterHours.answer(practice, conversation, patient, message);
+        if (!guided && !hours.isOpen(message.receivedAt())) {
+            afterHours.answer(practice, conversation, patient, message); // the safety answer says what it would
         }
         events.changed(practice);
         return Optional.of(conversation);
+    }
+
+    /** The patient of a conversation; null while it waits for matching. */
+    private PatientId patientOf(UUID conversation) {
+        UUID patient = jdbc.sql("SELECT patient_id FROM conversation WHERE id = :id")
+                .param("id", conversation).query((rs, n) -> rs.getObject("patient_id", UUID.class)).single();
+        return patient == null ? null : new PatientId(patient);
     }
 
     /** The conversation an already filed inbound message is in. */
@@ -297,12 +303,12 @@ class InboxIngestion {
             return Optional.empty();
         }
         String sender = patient != null ? "patient_id = :who" : "patient_id IS NULL AND sender = :who";
-        return replyThreads.answered(practice, message.id()).flatMap(id -> jdbc.sql("SELECT " + OPEN_COLUMNS
+        return replyThreads.answered(practice, message.id()).flatMap(id -> jdbc.sql("SELECT " + OpenConversation.COLUMNS
                         + " FROM conversation WHERE id = :id AND practice_id = :practice AND " + sender + " FOR UPDATE")
                 .param("id", id)
                 .param("practice", practice.value())
                 .param("who", patient != null ? patient.value() : message.sender())
-                .query((rs, n) -> openConversation(rs))
+                .query((rs, n) -> OpenConversation.read(rs))
                 .optional());
     }
 
@@ -311,21 +317,14 @@ class InboxIngestion {
         Instant since = clock.instant().minus(Duration.ofHours(settings.get(practice,
                 Setting.INBOX_THREAD_WINDOW_HOURS)));
         String match = patient != null ? "patient_id = :who" : "patient_id IS NULL AND sender = :who";
-        return jdbc.sql("SELECT " + OPEN_COLUMNS + " FROM conversation "
+        return jdbc.sql("SELECT " + OpenConversation.COLUMNS + " FROM conversation "
                         + "WHERE practice_id = :practice AND status = 'OPEN' AND " + match
                         + " AND last_message_at > :since ORDER BY last_message_at DESC LIMIT 1 FOR UPDATE")
                 .param("practice", practice.value())
                 .param("who", patient != null ? patient.value() : sender)
                 .param("since", Timestamp.from(since))
-                .query((rs, n) -> openConversation(rs))
+                .query((rs, n) -> OpenConversation.read(rs))
                 .optional();
-    }
-
-    private static OpenConversation openConversation(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new OpenConversation(rs.getObject("id", UUID.class), rs.getBoolean("urgent"), rs.getBoolean("crisis"),
-                Category.valueOf(rs.getString("category")), rs.getObject("location_id", UUID.class),
-                rs.getTimestamp("sla_due_at") == null ? null : rs.getTimestamp("sla_due_at").toInstant(),
-                rs.getString("status").equals("RESOLVED"));
     }
 
     private UUID start(PracticeId practice, PatientId patient, Location location, SlaClock hours,
@@ -362,22 +361,21 @@ class InboxIngestion {
     }
 
     /**
-     * Adds a message to a conversation: it becomes the latest, an urgent or crisis message raises the
-     * conversation's flags and sends it to the on-call queue, and the reply clock starts if nothing was awaiting
-     * a reply (or, for an urgent message, shortens to the urgent clock). A resolved conversation (one an e-mail
-     * answers) opens again.
+     * Adds a message to a conversation: it becomes the latest, an urgent or crisis message lifts the conversation
+     * ({@link OpenConversation#joinedBy}: its category, flags, the on-call queue), and the reply clock starts if
+     * nothing was awaiting a reply or shortens to the message's clock (the urgent one for an urgent message). A
+     * resolved conversation (one an e-mail answers) opens again.
      */
     private UUID join(PracticeId practice, OpenConversation open, SlaClock hours, InboundMessage message,
             TriageDecision decision, Instant now) {
-        boolean urgent = open.urgent() || decision.urgent() || decision.crisis();
-        boolean crisis = open.crisis() || decision.crisis();
-        Sla sla = sla(practice, hours, open.category(), decision.urgent() || decision.crisis(),
+        OpenConversation.Joined joined = open.joinedBy(decision);
+        Sla sla = sla(practice, hours, joined.category(), decision.urgent() || decision.crisis(),
                 message.receivedAt());
-        boolean restartClock = open.slaDueAt() == null || sla.dueAt().isBefore(open.slaDueAt());
+        boolean restartClock = open.clockGivesWayTo(sla.dueAt());
         jdbc.sql("""
                 UPDATE conversation SET last_message_at = greatest(last_message_at, :at), channel = :channel,
-                       urgent = :urgent, crisis = :crisis, status = 'OPEN', resolved_at = NULL,
-                       queue = CASE WHEN :urgent THEN 'ON_CALL' ELSE queue END,
+                       category = :category, urgent = :urgent, crisis = :crisis, status = 'OPEN', resolved_at = NULL,
+                       queue = coalesce(:queue, queue),
                        sla_started_at = CASE WHEN :restart THEN :slaStart ELSE sla_started_at END,
                        sla_warn_at = CASE WHEN :restart THEN :slaWarn ELSE sla_warn_at END,
                        sla_due_at = CASE WHEN :restart THEN :slaDue ELSE sla_due_at END,
@@ -385,8 +383,10 @@ class InboxIngestion {
                 WHERE id = :id""")
                 .param("at", Timestamp.from(message.receivedAt()))
                 .param("channel", message.channel())
-                .param("urgent", urgent)
-                .param("crisis", crisis)
+                .param("category", joined.category().name())
+                .param("urgent", joined.urgent())
+                .param("crisis", joined.crisis())
+                .param("queue", joined.queue() == null ? null : joined.queue().name())
                 .param("restart", restartClock)
                 .param("slaStart", Timestamp.from(message.receivedAt()))
                 .param("slaWarn", Timestamp.from(sla.warnAt()))
@@ -394,7 +394,58 @@ class InboxIngestion {
                 .param("now", Timestamp.from(now))
                 .param("id", open.id())
                 .update();
+        if (joined.lifted()) {
+            recordLift(practice, open, joined, restartClock ? sla.dueAt() : open.slaDueAt());
+        }
         return open.id();
+    }
+
+    /**
+     * A voicemail's transcription turned out urgent or crisis: the conversation it was filed in is lifted as if the
+     * message had come that way (category, flags, queue, the urgent clock from the call unless due sooner).
+     */
+    private void liftForTranscription(PracticeId practice, UUID conversation, InboundMessage message,
+            TriageDecision decision) {
+        OpenConversation open = jdbc.sql("SELECT " + OpenConversation.COLUMNS + " FROM conversation "
+                        + "WHERE id = :id AND practice_id = :practice FOR UPDATE")
+                .param("id", conversation).param("practice", practice.value())
+                .query((rs, n) -> OpenConversation.read(rs)).single();
+        if (!open.liftedBy(decision)) {
+            return;
+        }
+        OpenConversation.Joined joined = open.joinedBy(decision);
+        Location location = open.locationId() == null ? null
+                : locations.get(practice, new LocationId(open.locationId()));
+        Sla sla = sla(practice, hours(practice, location), joined.category(), true, message.receivedAt());
+        boolean restartClock = open.clockGivesWayTo(sla.dueAt()) && !open.resolved();
+        jdbc.sql("""
+                UPDATE conversation SET category = :category, urgent = true, crisis = :crisis, queue = 'ON_CALL',
+                       sla_started_at = CASE WHEN :restart THEN :slaStart ELSE sla_started_at END,
+                       sla_warn_at = CASE WHEN :restart THEN :slaWarn ELSE sla_warn_at END,
+                       sla_due_at = CASE WHEN :restart THEN :slaDue ELSE sla_due_at END,
+                       updated_at = :now
+                WHERE id = :id""")
+                .param("category", joined.category().name())
+                .param("crisis", joined.crisis())
+                .param("restart", restartClock)
+                .param("slaStart", Timestamp.from(message.receivedAt()))
+                .param("slaWarn", Timestamp.from(sla.warnAt()))
+                .param("slaDue", Timestamp.from(sla.dueAt()))
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", conversation)
+                .update();
+        recordLift(practice, open, joined, restartClock ? sla.dueAt() : open.slaDueAt());
+    }
+
+    private void recordLift(PracticeId practice, OpenConversation open, OpenConversation.Joined joined,
+            Instant dueAt) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("from", open.category());
+        details.put("category", joined.category());
+        details.put("crisis", joined.crisis());
+        details.put("slaDueAt", dueAt == null ? "none" : dueAt.toString());
+        auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.lifted",
+                AuditEvent.Target.of("conversation", open.id()), details));
     }
 
     /** The location whose hours keep the clock: the patient's usual one, else the practice's first. */
@@ -433,8 +484,4 @@ class InboxIngestion {
     record FilingDeferred(PracticeId practice, UUID inboundMessageId) {
     }
 
-    /** A conversation a message joins; {@code resolved} for one an e-mail answers after it was resolved. */
-    private record OpenConversation(UUID id, boolean urgent, boolean crisis, Category category, UUID locationId,
-            Instant slaDueAt, boolean resolved) {
-    }
 }

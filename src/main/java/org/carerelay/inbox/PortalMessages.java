@@ -48,9 +48,11 @@ public class PortalMessages {
     private final PhiCipher cipher;
     private final AuditLog auditLog;
     private final ClinicalAccess clinicalAccess;
+    private final SafetyReplies safetyReplies;
 
     PortalMessages(InboundMessages inbound, InboxIngestion ingestion, Patients patients, JdbcClient jdbc,
-            PhiCipher cipher, AuditLog auditLog, ClinicalAccess clinicalAccess) {
+            PhiCipher cipher, AuditLog auditLog, ClinicalAccess clinicalAccess, SafetyReplies safetyReplies) {
+        this.safetyReplies = safetyReplies;
         this.clinicalAccess = clinicalAccess;
         this.inbound = inbound;
         this.ingestion = ingestion;
@@ -63,13 +65,14 @@ public class PortalMessages {
     /**
      * A refill request from the portal: filed as the patient's secure message naming the medication, its
      * prescriber and the patient's note, so that it is triaged (a REFILL for the clinical queue; a worrying note
-     * is still flagged urgent or crisis) and answered like any message. A conversation nobody holds yet goes to
-     * the prescriber's own queue: the active staff member linked to that provider. The same key files it once.
+     * is still flagged urgent or crisis, and the patient then told what to do now) and answered like any message. A
+     * conversation nobody holds yet goes to the prescriber's own queue: the active staff member linked to that
+     * provider. The same key files it once.
      *
      * @param prescriber the provider who prescribed it, or null when not known
      */
     @Transactional
-    public UUID requestRefill(PracticeId practice, PatientId patient, String medication, UUID prescriber,
+    public Sent requestRefill(PracticeId practice, PatientId patient, String medication, UUID prescriber,
             String prescriberName, String note, String idempotencyKey) {
         StringBuilder text = new StringBuilder("Refill request: ").append(medication).append('.');
         if (prescriberName != null) {
@@ -78,11 +81,11 @@ public class PortalMessages {
         if (note != null && !note.isBlank()) {
             text.append(" Note from the patient: ").append(note.strip());
         }
-        UUID conversation = receive(practice, patient, text.toString(), idempotencyKey);
+        Sent sent = send(practice, patient, text.toString(), idempotencyKey);
         if (prescriber != null) {
-            toPrescriber(practice, conversation, prescriber);
+            toPrescriber(practice, sent.conversation(), prescriber);
         }
-        return conversation;
+        return sent;
     }
 
     private void toPrescriber(PracticeId practice, UUID conversation, UUID prescriber) {
@@ -131,11 +134,42 @@ public class PortalMessages {
     }
 
     /**
+     * A secure message as its sender sees it filed: the conversation, and what to do now when it reads as urgent
+     * or a crisis, for the page shown after sending (null for any other message).
+     */
+    public record Sent(UUID conversation, SafetyGuidance guidance) {
+    }
+
+    /**
+     * {@link #receive} for the portal's form: also says what to tell the patient at once, the same for the same
+     * {@code idempotencyKey} (a form sent twice shows the same guidance).
+     */
+    @Transactional
+    public Sent send(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
+        Filed filed = file(practice, patient, text, idempotencyKey);
+        boolean[] flags = jdbc.sql("SELECT urgent, crisis FROM inbox_message "
+                        + "WHERE inbound_message_id = :inbound AND practice_id = :practice")
+                .param("inbound", filed.inboundMessage())
+                .param("practice", practice.value())
+                .query((rs, n) -> new boolean[] {rs.getBoolean("urgent"), rs.getBoolean("crisis")})
+                .single();
+        return new Sent(filed.conversation(), flags[0] || flags[1] ? safetyReplies.guidance(practice, flags[1])
+                : null);
+    }
+
+    /**
      * Files {@code text} from {@code patient} and returns the conversation it joined or opened. The same
      * {@code idempotencyKey} (one per form shown) files one message however often the form is submitted.
      */
     @Transactional
     public UUID receive(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
+        return file(practice, patient, text, idempotencyKey).conversation();
+    }
+
+    private record Filed(UUID conversation, UUID inboundMessage) {
+    }
+
+    private Filed file(PracticeId practice, PatientId patient, String text, String idempotencyKey) {
         if (text == null || text.isBlank()) {
             throw new InvalidFieldException("text", "must not be empty");
         }
@@ -147,6 +181,7 @@ public class PortalMessages {
         }
         patients.find(practice, patient); // the practice's patient, or not found
         UUID message = inbound.keepPortalMessage(practice, patient, text.strip(), idempotencyKey);
-        return ingestion.receive(practice, message).orElseGet(() -> ingestion.conversationOf(message));
+        return new Filed(ingestion.receive(practice, message).orElseGet(() -> ingestion.conversationOf(message)),
+                message);
     }
 }

@@ -68,9 +68,10 @@ class PortalRefillsController {
                 .orElseThrow(() -> new NotFoundException("Medication"));
         String prescriber = chosen.prescriberId() == null ? null
                 : providers.get(caller.practice(), new ProviderId(chosen.prescriberId())).displayName();
-        messages.requestRefill(caller.practice(), patient, chosen.label(), chosen.prescriberId(), prescriber, note,
-                key);
+        PortalMessages.Sent sent = messages.requestRefill(caller.practice(), patient, chosen.label(),
+                chosen.prescriberId(), prescriber, note, key);
         redirect.addFlashAttribute("outcome", "REQUESTED");
+        SafetyFlash.add(redirect, sent.guidance());
         return "redirect:/portal/refills";
     }
 }

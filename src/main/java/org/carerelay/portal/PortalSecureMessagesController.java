@@ -19,8 +19,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Secure messages with the care team: the patient's thread, and a form whose message goes to the practice's
- * inbox (triaged, routed, on a reply clock like a text). Staff replies appear here; the patient is told by e-mail
- * or text that one arrived, never what it says.
+ * inbox (triaged, routed, on a reply clock like a text). A message that reads as urgent or a crisis is answered on
+ * the page at once with what to do now (911, the on-call number, 988 for a crisis). Staff replies appear here; the
+ * patient is told by e-mail or text that one arrived, never what it says.
  */
 @Controller
 class PortalSecureMessagesController {
@@ -48,8 +49,10 @@ class PortalSecureMessagesController {
     String send(@RequestParam String text, @RequestParam String key, RedirectAttributes redirect) {
         Caller caller = Callers.current();
         try {
-            messages.receive(caller.practice(), new PatientId(SignedIn.currentPortalPatient()), text, key);
+            PortalMessages.Sent sent = messages.send(caller.practice(),
+                    new PatientId(SignedIn.currentPortalPatient()), text, key);
             redirect.addFlashAttribute("outcome", "SENT");
+            SafetyFlash.add(redirect, sent.guidance());
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("outcome", "EMPTY");
         }

@@ -113,4 +113,26 @@ class PortalRefillsIntegrationTests {
         mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
                 .andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains("Metformin")));
     }
+
+    @Test
+    void aRefillWhoseNoteReadsAsACrisisShowsWhatToDoNow() throws Exception {
+        TestPractice practice = TestPractices.register(context);
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
+                TestPatients.email(email));
+        String added = mvc.perform(post("/api/v1/patients/" + patient.id().value() + "/medications")
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Sertraline\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        WebClient browser = WebClient.signedInPatient(mvc, context,
+                context.getBean(Practices.class).get(practice.id()).slug(), email);
+
+        browser.post("/portal/refills", "medication", JsonPath.read(added, "$.id"), "note",
+                "I want a big bottle so I can take them all and end it tonight", "key", UUID.randomUUID().toString());
+
+        assertThat(browser.get("/portal/refills").getResponse().getContentAsString())
+                .contains("Your refill request was sent", "id=\"guidance\"", "call 911", "call or text 988");
+        assertThat(jdbc.sql("SELECT crisis || '/' || queue FROM conversation WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(String.class).single()).isEqualTo("true/ON_CALL");
+    }
 }

@@ -23,7 +23,7 @@ public final class DefaultTemplates {
     public static final List<String> KEYS = List.of("appointment-confirmation", "appointment-reminder",
             "appointment-reminder-short", "appointment-confirmed", "appointment-cancelled", "sign-in-link",
             "waitlist-offer", "waitlist-slot-gone", "new-secure-message", "payment-receipt", "inbox-reply",
-            "inbox-after-hours", "contact-verification");
+            "inbox-after-hours", "inbox-safety", "contact-verification");
     /** The SMS-only replies to keywords (STOP, START, HELP). */
     public static final List<String> KEYWORD_REPLIES = List.of("sms-opted-out", "sms-opted-in", "sms-help");
     /** The messages to the practice's staff: a password reset or an overdue-inbox notice, an on-call alert. */
