@@ -178,7 +178,8 @@ class PortalAppointmentsController {
      */
     @GetMapping("/portal/book")
     String book(@RequestParam(required = false) UUID type, @RequestParam(required = false) UUID location,
-            @RequestParam(required = false) UUID provider, Model model, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(required = false) UUID provider, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Caller caller = Callers.current();
         PatientId patient = pages.open(model, request, response);
         List<AppointmentType> offered = types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE))
