@@ -5,14 +5,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentDetails;
+import org.carerelay.practice.CancelReason;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.AppointmentId;
 import org.carerelay.practice.AppointmentStatus;
@@ -28,12 +32,8 @@ import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.Provider;
 import org.carerelay.practice.Providers;
-import org.carerelay.scheduling.Availability;
-import org.carerelay.scheduling.Booking;
 import org.carerelay.scheduling.NoShowRates;
 import org.carerelay.scheduling.ScheduleEvents;
-import org.carerelay.scheduling.SlotDays;
-import org.carerelay.scheduling.SlotUnavailableException;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.ConflictException;
@@ -57,7 +57,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The front desk's day (/console/schedule): one location's visits on one date, by time, with their check-in state,
  * live over Server-Sent Events (a patient cancelling by text or link shows up at once); check in, complete, mark a
- * no-show, cancel; book for a patient among the open times; and the no-show rate of the last weeks per location.
+ * no-show (each when the visit's time allows it, and undone the same day), cancel with a reason; and the no-show
+ * rate and cancellations of the last weeks per location. Booking is {@link ScheduleBookingController}'s.
  */
 @Controller
 class SchedulePageController {
@@ -72,8 +73,6 @@ class SchedulePageController {
     private final Providers providers;
     private final AppointmentTypes types;
     private final Patients patients;
-    private final Availability availability;
-    private final Booking booking;
     private final NoShowRates noShowRates;
     private final ScheduleEvents scheduleEvents;
     private final EventStreams streams;
@@ -81,25 +80,26 @@ class SchedulePageController {
     private final Clock clock;
 
     SchedulePageController(Appointments appointments, Locations locations, Providers providers,
-            AppointmentTypes types, Patients patients, Availability availability, Booking booking,
-            NoShowRates noShowRates, ScheduleEvents scheduleEvents, EventStreams streams, JsonMapper json,
-            Clock clock) {
+            AppointmentTypes types, Patients patients, NoShowRates noShowRates, ScheduleEvents scheduleEvents,
+            EventStreams streams, JsonMapper json, Clock clock) {
         this.json = json;
         this.appointments = appointments;
         this.locations = locations;
         this.providers = providers;
         this.types = types;
         this.patients = patients;
-        this.availability = availability;
-        this.booking = booking;
         this.noShowRates = noShowRates;
         this.scheduleEvents = scheduleEvents;
         this.streams = streams;
         this.clock = clock;
     }
 
-    /** One visit on the day's list. */
-    record Row(Appointment appointment, String patientName, String providerName, String typeName, boolean video) {
+    /**
+     * One visit on the day's list, with what the signed-in member of staff may do to it now: the next states its
+     * time allows ({@code actions}), and whether a check-in or no-show of today can be taken back.
+     */
+    record Row(Appointment appointment, String patientName, String providerName, String typeName, boolean video,
+            Set<AppointmentStatus> actions, boolean undoable) {
     }
 
     @GetMapping("/console/schedule")
@@ -114,6 +114,9 @@ class SchedulePageController {
                 .collect(Collectors.groupingBy(NoShowRates.Week::locationName, java.util.TreeMap::new,
                         Collectors.toList()));
         model.addAttribute("noShowRates", rates);
+        model.addAttribute("cancellations", noShowRates.cancellations(caller.practice(), RATE_WEEKS).stream()
+                .collect(Collectors.groupingBy(NoShowRates.Cancellations::locationName, java.util.TreeMap::new,
+                        Collectors.toList())));
         model.addAttribute("noShowChart", json.writeValueAsString(chart(rates)));
         return "console/schedule";
     }
@@ -135,87 +138,89 @@ class SchedulePageController {
         return streams.open("schedule", onChange -> scheduleEvents.subscribe(caller.practice(), onChange));
     }
 
-    /** Check in, complete, no-show or cancel: the visit's next state. */
+    /**
+     * Confirm, check in, complete or mark a no-show: the visit's next state, when its time allows it (a check-in from
+     * the visit's day, a no-show once it has started). Cancelling asks for a reason first ({@link #cancelForm}).
+     * A refusal is the day's page again with the reason, as a 409.
+     */
     @PostMapping("/console/schedule/{id}/status")
     @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    String status(@PathVariable UUID id, @RequestParam AppointmentStatus status, RedirectAttributes redirect) {
+    String status(@PathVariable UUID id, @RequestParam AppointmentStatus status, Model model,
+            HttpServletResponse response) {
         Caller caller = Callers.current();
         Appointment visit = appointments.find(caller.practice(), new AppointmentId(id));
+        if (status == AppointmentStatus.CANCELLED) {
+            throw new InvalidFieldException("status", "a visit is cancelled with a reason, from its cancel page");
+        }
         try {
             appointments.update(caller, visit.id(), new AppointmentDetails(visit.patientId().value(),
                     visit.providerId().value(), visit.locationId().value(), visit.appointmentTypeId().value(),
                     visit.localStart(), visit.localEnd(), status));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", e.getMessage());
+            return refused(caller, visit, e, model, response);
         }
         return back(visit);
     }
 
-    /**
-     * Booking for a patient: find them by name or MRN (posted, so that no name sits in a URL), then the open times of
-     * a type at the location, then a time.
-     */
-    @GetMapping("/console/schedule/book")
+    /** Takes back a check-in or no-show marked today (a wrong row clicked), back to booked or confirmed. */
+    @PostMapping("/console/schedule/{id}/undo")
     @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    String book(@RequestParam UUID location, @RequestParam(required = false) UUID patient,
-            @RequestParam(required = false) UUID type, Model model) {
+    String undo(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Caller caller = Callers.current();
-        Location place = bookingPage(caller, location, null, model);
-        if (patient == null) {
-            model.addAttribute("found", List.of());
-            return "console/schedule-book";
+        Appointment visit = appointments.find(caller.practice(), new AppointmentId(id));
+        try {
+            appointments.undoStatus(caller, visit.id());
+        } catch (ConflictException e) {
+            return refused(caller, visit, e, model, response);
         }
-        model.addAttribute("patient", patients.view(caller, new PatientId(patient)));
-        if (type != null) {
-            AppointmentType chosen = types.get(caller.practice(), new AppointmentTypeId(type));
-            Instant now = clock.instant();
-            model.addAttribute("type", chosen);
-            model.addAttribute("zone", ZoneId.of(place.timeZone()));
-            model.addAttribute("days", SlotDays.of(availability.search(caller.practice(), new Availability.Query(
-                    chosen.id(), place.id(), null, now, now.plus(java.time.Duration.ofDays(14)))),
-                    ZoneId.of(place.timeZone()), null));
-        }
-        return "console/schedule-book";
+        redirect.addFlashAttribute("notice", "Undone.");
+        return back(visit);
     }
 
-    @PostMapping("/console/schedule/book/search")
+    /** Cancelling, step one: which visit, why, and whether the patient is told. Nothing changes yet. */
+    @GetMapping("/console/schedule/{id}/cancel")
     @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    String search(@RequestParam UUID location, @RequestParam String query, Model model) {
+    String cancelForm(@PathVariable UUID id, Model model) {
         Caller caller = Callers.current();
-        bookingPage(caller, location, query, model);
-        model.addAttribute("found", query.isBlank() ? List.of()
-                : patients.list(caller, query, new PageRequest(0, 10)).items());
-        return "console/schedule-book";
-    }
-
-    private Location bookingPage(Caller caller, UUID location, String query, Model model) {
-        Location place = location(caller, location);
+        Appointment visit = appointments.view(caller, new AppointmentId(id));
+        Location place = locations.get(caller.practice(), visit.locationId());
+        model.addAttribute("visit", visit);
         model.addAttribute("location", place);
-        model.addAttribute("query", query);
-        model.addAttribute("types", types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE)).items());
-        return place;
+        model.addAttribute("patientName", patients.names(caller.practice(), List.of(visit.patientId()))
+                .get(visit.patientId()));
+        model.addAttribute("providerName", providers.get(caller.practice(), visit.providerId()).displayName());
+        model.addAttribute("typeName", types.get(caller.practice(), visit.appointmentTypeId()).name());
+        model.addAttribute("reasons", CancelReason.values());
+        return "console/schedule-cancel";
     }
 
-    @PostMapping("/console/schedule/book")
+    /** Cancelling, step two: with the reason chosen; the patient is told unless the desk unticked it. */
+    @PostMapping("/console/schedule/{id}/cancel")
     @RequiresPermission(Permissions.APPOINTMENTS_WRITE)
-    String booked(@RequestParam UUID patient, @RequestParam UUID type, @RequestParam UUID location,
-            @RequestParam UUID provider, @RequestParam String start, RedirectAttributes redirect) {
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) CancelReason reason,
+            @RequestParam(defaultValue = "false") boolean tellPatient, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         Caller caller = Callers.current();
-        Instant at;
-        try {
-            at = Instant.parse(start);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("start", "must be a time offered on the page");
+        Appointment visit = appointments.find(caller.practice(), new AppointmentId(id));
+        if (reason == null) {
+            throw new InvalidFieldException("reason", "choose why the visit is cancelled");
         }
         try {
-            Appointment visit = booking.book(caller, new AppointmentDetails(patient, provider, location, type,
-                    at.atOffset(java.time.ZoneOffset.UTC), null, null));
-            redirect.addFlashAttribute("notice", "Booked.");
-            return back(visit);
-        } catch (SlotUnavailableException e) {
-            redirect.addFlashAttribute("problem", "That time was just taken; choose another.");
-            return "redirect:/console/schedule/book?location=" + location + "&patient=" + patient + "&type=" + type;
+            appointments.cancel(caller, visit.id(), reason, tellPatient);
+        } catch (ConflictException e) {
+            return refused(caller, visit, e, model, response);
         }
+        redirect.addFlashAttribute("notice", tellPatient ? "Cancelled; the patient is being told."
+                : "Cancelled; the patient was not sent a message.");
+        return back(visit);
+    }
+
+    /** The visit's day again, saying why the change was refused, as a 409. */
+    private String refused(Caller caller, Appointment visit, ConflictException e, Model model,
+            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("problem", e.getMessage());
+        return schedule(visit.localStart().toLocalDate().toString(), visit.locationId().value(), model);
     }
 
     /** The rates as the chart script reads them: the weeks, and one line of percentages per location. */
@@ -241,13 +246,27 @@ class SchedulePageController {
                 .collect(Collectors.toMap(AppointmentType::id, Function.identity()));
         Map<PatientId, String> names = patients.names(caller.practice(),
                 visits.stream().map(Appointment::patientId).toList());
+        // Only the actions the role may take are offered: a Read Only or Billing user sees no buttons.
+        boolean mayChange = caller.can(Permissions.APPOINTMENTS_WRITE);
+        Set<AppointmentId> undoable = mayChange ? appointments.undoable(caller.practice(), visits) : Set.of();
+        Instant now = clock.instant();
         model.addAttribute("rows", visits.stream().map(visit -> new Row(visit, names.get(visit.patientId()),
                 byProvider.get(visit.providerId()).displayName(), byType.get(visit.appointmentTypeId()).name(),
-                byType.get(visit.appointmentTypeId()).modality() == Modality.VIDEO)).toList());
+                byType.get(visit.appointmentTypeId()).modality() == Modality.VIDEO,
+                mayChange ? actions(visit, now) : Set.of(), undoable.contains(visit.id()))).toList());
+        model.addAttribute("mayBook", mayChange);
         model.addAttribute("location", place);
         model.addAttribute("locations", locations.list(caller.practice(), all).items());
         model.addAttribute("date", day);
         model.addAttribute("zone", zone);
+    }
+
+    /** What the row's buttons offer: the next states the visit's time allows; going back to booked is not offered. */
+    private static Set<AppointmentStatus> actions(Appointment visit, Instant now) {
+        Set<AppointmentStatus> actions = EnumSet.noneOf(AppointmentStatus.class);
+        actions.addAll(visit.nextAt(now));
+        actions.remove(AppointmentStatus.BOOKED);
+        return actions;
     }
 
     private Location location(Caller caller, UUID id) {

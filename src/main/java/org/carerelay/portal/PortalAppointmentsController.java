@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +18,15 @@ import org.carerelay.practice.AppointmentType;
 import org.carerelay.practice.AppointmentTypeId;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Location;
+import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
+import org.carerelay.practice.ProviderId;
 import org.carerelay.scheduling.Availability;
 import org.carerelay.scheduling.Booking;
+import org.carerelay.scheduling.BookingReviews;
 import org.carerelay.scheduling.PatientChanges;
 import org.carerelay.scheduling.Slot;
 import org.carerelay.scheduling.SlotDays;
@@ -41,9 +45,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The portal's appointments: upcoming and past visits, booking a new one among the open slots, moving or cancelling
- * one until the practice's cut-off, and the way into a video visit. Each form posts and redirects (a reload never
- * books twice); what happened is said on the page it lands on.
+ * The portal's appointments: upcoming and past visits, booking a new one among the open slots (each named with its
+ * provider, and reviewed before it is booked), moving or cancelling one until the practice's cut-off, and the way
+ * into a video visit. Each form posts and redirects (a reload never books twice); what happened is said on the page
+ * it lands on.
  */
 @Controller
 class PortalAppointmentsController {
@@ -52,6 +57,8 @@ class PortalAppointmentsController {
     static final Duration PAST = Duration.ofDays(365);
     /** How far ahead a patient may book. */
     static final Duration BOOKING_WINDOW = Duration.ofDays(14);
+    /** The provider filter's "any provider". */
+    static final String ANY = "any";
 
     private final PortalVisits visits;
     private final PortalPages pages;
@@ -62,12 +69,14 @@ class PortalAppointmentsController {
     private final Booking booking;
     private final PatientChanges changes;
     private final Waitlist waitlist;
+    private final BookingReviews reviews;
     private final Clock clock;
 
     PortalAppointmentsController(PortalVisits visits, PortalPages pages, Patients patients, AppointmentTypes types,
             Locations locations, Availability availability, Booking booking, PatientChanges changes,
-            Waitlist waitlist, Clock clock) {
+            Waitlist waitlist, BookingReviews reviews, Clock clock) {
         this.waitlist = waitlist;
+        this.reviews = reviews;
         this.visits = visits;
         this.pages = pages;
         this.patients = patients;
@@ -113,16 +122,42 @@ class PortalAppointmentsController {
         return "redirect:/portal/appointments";
     }
 
+    /**
+     * Moving a visit, step one: the open times, each with its provider; those of the visit's own provider unless the
+     * patient asks for another ({@code provider}) or for any ({@code any}).
+     */
     @GetMapping("/portal/appointments/{id}/reschedule")
-    String rescheduleOptions(@PathVariable UUID id, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
+    String rescheduleOptions(@PathVariable UUID id, @RequestParam(required = false) String provider, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         Caller caller = Callers.current();
         PatientId patient = pages.open(model, request, response);
         Appointment appointment = visits.own(caller, patient, id);
+        UUID with = provider == null ? appointment.providerId().value() : ANY.equals(provider) ? null
+                : uuid(provider);
+        List<Slot> open = changes.rescheduleOptions(caller.practice(), appointment);
+        Map<UUID, String> names = reviews.providerNames(caller.practice());
         model.addAttribute("visit", visits.describe(caller, List.of(appointment), clock.instant()).get(0));
-        model.addAttribute("days", SlotDays.of(changes.rescheduleOptions(caller.practice(), appointment),
-                ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
+        model.addAttribute("providerNames", names);
+        model.addAttribute("offering", BookingReviews.offering(open, names));
+        model.addAttribute("provider", with);
+        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, with), ZoneId.of(appointment.timeZone()),
+                appointment.providerId().value()));
         return "portal/reschedule";
+    }
+
+    /** Moving a visit, step two: the new time reviewed; nothing moves until its Confirm. */
+    @GetMapping("/portal/appointments/{id}/reschedule/review")
+    String rescheduleReview(@PathVariable UUID id, @RequestParam String start, @RequestParam UUID provider,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = Callers.current();
+        PatientId patient = pages.open(model, request, response);
+        Appointment appointment = visits.own(caller, patient, id);
+        model.addAttribute("review", reviews.review(caller.practice(), appointment.appointmentTypeId(),
+                appointment.locationId(), new ProviderId(provider), instant(start)));
+        model.addAttribute("action", "/portal/appointments/" + id + "/reschedule");
+        model.addAttribute("back", "/portal/appointments/" + id + "/reschedule");
+        model.addAttribute("rescheduling", true);
+        return "portal/book-review";
     }
 
     @PostMapping("/portal/appointments/{id}/reschedule")
@@ -137,10 +172,14 @@ class PortalAppointmentsController {
                 + "/reschedule" : "redirect:/portal/appointments";
     }
 
-    /** Booking, step one: what kind of visit and where; step two (with both): the open times. */
+    /**
+     * Booking, step one: what kind of visit and where; step two (with both): the open times, each with its provider,
+     * of one provider or any.
+     */
     @GetMapping("/portal/book")
     String book(@RequestParam(required = false) UUID type, @RequestParam(required = false) UUID location,
-            Model model, HttpServletRequest request, HttpServletResponse response) {
+            @RequestParam(required = false) UUID provider, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         Caller caller = Callers.current();
         PatientId patient = pages.open(model, request, response);
         List<AppointmentType> offered = types.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE))
@@ -163,12 +202,30 @@ class PortalAppointmentsController {
         List<Slot> open = availability.search(caller.practice(), new Availability.Query(chosenType.id(),
                 place.id(), null, now, now.plus(BOOKING_WINDOW)));
         Patient shown = patients.find(caller.practice(), patient);
+        Map<UUID, String> names = reviews.providerNames(caller.practice());
         model.addAttribute("chosenType", chosenType);
         model.addAttribute("chosenLocation", place);
         model.addAttribute("zone", ZoneId.of(place.timeZone()));
-        model.addAttribute("days", SlotDays.of(open, ZoneId.of(place.timeZone()),
+        model.addAttribute("providerNames", names);
+        model.addAttribute("offering", BookingReviews.offering(open, names));
+        model.addAttribute("provider", provider);
+        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, provider), ZoneId.of(place.timeZone()),
                 shown.usualProviderId() == null ? null : shown.usualProviderId().value()));
         return "portal/book-times";
+    }
+
+    /** Booking, step three: the chosen time reviewed (with a warning past the change cut-off); its Confirm books. */
+    @GetMapping("/portal/book/review")
+    String review(@RequestParam UUID type, @RequestParam UUID location, @RequestParam UUID provider,
+            @RequestParam String start, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Caller caller = Callers.current();
+        pages.open(model, request, response);
+        model.addAttribute("review", reviews.review(caller.practice(), new AppointmentTypeId(type),
+                new LocationId(location), new ProviderId(provider), instant(start)));
+        model.addAttribute("action", "/portal/book");
+        model.addAttribute("back", "/portal/book?type=" + type + "&location=" + location);
+        model.addAttribute("rescheduling", false);
+        return "portal/book-review";
     }
 
     @PostMapping("/portal/book")
@@ -185,6 +242,14 @@ class PortalAppointmentsController {
         }
         redirect.addFlashAttribute("outcome", "BOOKED");
         return "redirect:/portal/appointments";
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new org.carerelay.shared.InvalidFieldException("provider", "must be a provider offered on the page");
+        }
     }
 
     private static PatientId currentPatient() {

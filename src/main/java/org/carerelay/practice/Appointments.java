@@ -128,10 +128,21 @@ public class Appointments {
             throw new ConflictException("A " + current.status().name().toLowerCase()
                     + " appointment can no longer be changed");
         }
+        if (status != current.status()) {
+            current.tooEarlyFor(status, clock.instant()).ifPresent(reason -> {
+                throw new ConflictException(reason);
+            });
+        }
         Slot slot = slot(caller.practice(), details, current);
+        // A patient cancelling themselves gives their reason by doing it; staff give theirs through cancel().
+        CancelReason reason = caller.actor().type() == Actor.Type.PATIENT ? CancelReason.PATIENT_REQUEST : null;
         notDoubleBooked(() -> jdbc.sql("""
                 UPDATE appointment SET provider_id = :provider, location_id = :location, appointment_type_id = :type,
-                       starts_at = :start, ends_at = :end, busy_until = :busy, status = :status, updated_at = :now
+                       starts_at = :start, ends_at = :end, busy_until = :busy, status = :status, updated_at = :now,
+                       previous_status = CASE WHEN status <> :status THEN status ELSE previous_status END,
+                       status_changed_at = CASE WHEN status <> :status THEN :now ELSE status_changed_at END,
+                       cancel_reason = CASE WHEN :status = 'CANCELLED' AND status <> 'CANCELLED' THEN :reason
+                                            ELSE cancel_reason END
                 WHERE id = :id AND practice_id = :practice""")
                 .param("provider", details.providerId())
                 .param("location", details.locationId())
@@ -141,6 +152,7 @@ public class Appointments {
                 .param("busy", Timestamp.from(slot.busyUntil()))
                 .param("status", status.name())
                 .param("now", Timestamp.from(clock.instant()))
+                .param("reason", reason == null ? null : reason.name(), java.sql.Types.VARCHAR)
                 .param("id", id.value())
                 .param("practice", caller.practice().value())
                 .update());
@@ -151,6 +163,81 @@ public class Appointments {
         events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(),
                 updated.status(), current.start(), updated.start(), current.providerId(), current.locationId(), true));
         return updated;
+    }
+
+    /**
+     * Cancels a visit for a member of staff, with their {@code reason}; {@code tellPatient}: whether the patient is
+     * sent the cancellation (a visit booked in error may be cancelled quietly).
+     */
+    @Transactional
+    public Appointment cancel(Caller caller, AppointmentId id, CancelReason reason, boolean tellPatient) {
+        Appointment current = find(caller.practice(), id);
+        if (!current.status().next().contains(AppointmentStatus.CANCELLED)) {
+            throw new ConflictException("An appointment that is " + current.status().name().toLowerCase()
+                    + " cannot be cancelled");
+        }
+        jdbc.sql("""
+                UPDATE appointment SET status = 'CANCELLED', previous_status = status, status_changed_at = :now,
+                       cancel_reason = :reason, updated_at = :now
+                WHERE id = :id AND practice_id = :practice""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("reason", reason.name())
+                .param("id", id.value())
+                .param("practice", caller.practice().value())
+                .update();
+        auditLog.record(AuditEvent.of(caller, "appointment.updated", AuditEvent.Target.of("appointment", id),
+                Map.of("status", AppointmentStatus.CANCELLED, "from", current.status(), "reason", reason,
+                        "patientTold", tellPatient)));
+        events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(),
+                AppointmentStatus.CANCELLED, current.start(), current.start(), current.providerId(),
+                current.locationId(), tellPatient));
+        return find(caller.practice(), id);
+    }
+
+    /**
+     * Takes back a check-in or a no-show made today (in the location's zone): the visit returns to the state it was
+     * in. The patient is not told; nothing was said to them when it was marked.
+     */
+    @Transactional
+    public Appointment undoStatus(Caller caller, AppointmentId id) {
+        Appointment current = find(caller.practice(), id);
+        if (!undoable(caller.practice(), List.of(current)).contains(id)) {
+            throw new ConflictException("Only a check-in or a no-show marked today can be undone");
+        }
+        AppointmentStatus previous = jdbc.sql("""
+                UPDATE appointment SET status = previous_status, previous_status = NULL, status_changed_at = :now,
+                       updated_at = :now
+                WHERE id = :id AND practice_id = :practice
+                RETURNING status""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("id", id.value())
+                .param("practice", caller.practice().value())
+                .query((rs, n) -> AppointmentStatus.valueOf(rs.getString("status")))
+                .single();
+        auditLog.record(AuditEvent.of(caller, "appointment.status-undone", AuditEvent.Target.of("appointment", id),
+                Map.of("status", previous, "from", current.status())));
+        events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(), previous,
+                current.start(), current.start(), current.providerId(), current.locationId(), false));
+        return find(caller.practice(), id);
+    }
+
+    /** Of {@code visits}, those whose check-in or no-show was marked today in their location's zone. */
+    @Transactional(readOnly = true)
+    public java.util.Set<AppointmentId> undoable(PracticeId practice, Collection<Appointment> visits) {
+        if (visits.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("""
+                SELECT a.id FROM appointment a JOIN location l ON l.id = a.location_id
+                WHERE a.practice_id = :practice AND a.id = ANY (:ids)
+                  AND a.status IN ('CHECKED_IN', 'NO_SHOW') AND a.previous_status IN ('BOOKED', 'CONFIRMED')
+                  AND (a.status_changed_at AT TIME ZONE l.time_zone)::date
+                      = (CAST(:now AS timestamptz) AT TIME ZONE l.time_zone)::date""")
+                .param("practice", practice.value())
+                .param("ids", visits.stream().map(visit -> visit.id().value()).toArray(UUID[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new AppointmentId(rs.getObject("id", UUID.class)))
+                .list());
     }
 
     /** An appointment viewed by {@code caller}: a PHI access, audited. */

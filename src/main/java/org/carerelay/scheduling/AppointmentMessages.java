@@ -44,11 +44,13 @@ class AppointmentMessages {
     private final AppointmentTypes types;
     private final ContactNormalizer phones;
     private final Patients patients;
+    private final PatientChanges changes;
 
     AppointmentMessages(Messages messages, AppointmentLinks links, Providers providers, Locations locations,
-            AppointmentTypes types, ContactNormalizer phones, Patients patients) {
+            AppointmentTypes types, ContactNormalizer phones, Patients patients, PatientChanges changes) {
         this.phones = phones;
         this.patients = patients;
+        this.changes = changes;
         this.messages = messages;
         this.links = links;
         this.providers = providers;
@@ -56,11 +58,15 @@ class AppointmentMessages {
         this.types = types;
     }
 
-    /** The booking (or its new time): with links to cancel or reschedule it. */
+    /**
+     * The booking (or its new time): with links to cancel or reschedule it while the patient still may; past the
+     * change cut-off none, as they could only answer "too late".
+     */
     void confirmation(PracticeId practice, Appointment appointment) {
         Map<String, Object> context = new HashMap<>(describe(practice, appointment));
-        context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
-                AppointmentLinks.Purpose.CANCEL, AppointmentLinks.Purpose.RESCHEDULE)));
+        context.put("links", changes.pastCutoff(practice, appointment.start()) ? Map.of()
+                : urls(links.issue(practice, appointment.id(), appointment.end(), AppointmentLinks.Purpose.CANCEL,
+                        AppointmentLinks.Purpose.RESCHEDULE)));
         send(practice, appointment, "appointment-confirmation", context, Purpose.TRANSACTIONAL,
                 "confirmation:" + appointment.start().getEpochSecond());
     }

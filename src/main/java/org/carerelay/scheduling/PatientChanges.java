@@ -64,7 +64,17 @@ public class PatientChanges {
 
     /** The last moment the patient may cancel or move {@code appointment} themselves. */
     public Instant cutoff(PracticeId practice, Appointment appointment) {
-        return appointment.start().minus(Duration.ofHours(settings.get(practice, Setting.PATIENT_CHANGE_CUTOFF_HOURS)));
+        return appointment.start().minus(cutoffBefore(practice));
+    }
+
+    /** How long before its start a visit can no longer be cancelled or moved by the patient. */
+    public Duration cutoffBefore(PracticeId practice) {
+        return Duration.ofHours(settings.get(practice, Setting.PATIENT_CHANGE_CUTOFF_HOURS));
+    }
+
+    /** Whether a visit at {@code start}, booked now, is already past the cut-off: the patient could not change it. */
+    public boolean pastCutoff(PracticeId practice, Instant start) {
+        return !clock.instant().isBefore(start.minus(cutoffBefore(practice)));
     }
 
     @Transactional

@@ -290,21 +290,25 @@ class BrowserTests {
                 TestPatients.email("ben." + UUID.randomUUID() + "@example.test"));
         java.time.ZoneId chicago = java.time.ZoneId.of("America/Chicago");
         java.time.LocalDate day = java.time.LocalDate.now(chicago).plusDays(2);
+        // Ana's visit is in two days; Ben's began an hour ago (a patient is checked in from the visit's day on).
+        java.time.ZonedDateTime bens = java.time.ZonedDateTime.now(chicago).minusHours(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         for (Patient patient : List.of(ana, ben)) {
             context.getBean(Appointments.class).book(admin, new org.carerelay.practice.AppointmentDetails(
                     patient.id().value(), provider.id().value(), clinic.id().value(), followUp.id().value(),
-                    day.atTime(patient == ana ? LocalTime.of(9, 0) : LocalTime.of(9, 30)).atZone(chicago)
-                            .toOffsetDateTime(), null, null));
+                    (patient == ana ? day.atTime(LocalTime.of(9, 0)).atZone(chicago) : bens).toOffsetDateTime(),
+                    null, null));
         }
         signInToConsole(practice, "Fran", StaffRole.FRONT_DESK);
         open("/console/schedule?location=" + clinic.id().value() + "&date=" + day);
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "9:30 AM"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "9:00 AM"));
 
         // Ana texts X while the schedule is open: her visit shows cancelled without a reload.
         context.getBean(org.carerelay.messaging.inbound.InboundSms.class).receive(practice, phone, "+17735550100",
                 "X", "twilio", "SM" + UUID.randomUUID());
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "Cancelled"));
-        browser.findElements(By.cssSelector("#day tbody tr")).get(1)
+        open("/console/schedule?location=" + clinic.id().value() + "&date=" + bens.toLocalDate());
+        browser.findElements(By.cssSelector("#day tbody tr")).get(0)
                 .findElement(By.xpath(".//button[normalize-space()='Check in']")).click();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("day"), "Checked in"));
         screenshots("console-schedule");
@@ -340,11 +344,14 @@ class BrowserTests {
         browser.findElement(By.id("nav-book")).click();
         screenshots("portal-book");
         browser.findElement(By.id("show-times")).click();
-        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main section form button")));
+        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main section a.btn")));
         screenshots("portal-book-times");
         // A day at least a week away: far from the practice's cut-off, so the link can still cancel it.
-        // By keyboard, as a patient without a mouse would.
-        browser.findElement(By.cssSelector("main section:last-of-type form button")).sendKeys(Keys.ENTER);
+        // By keyboard, as a patient without a mouse would; then reviewed, and confirmed.
+        browser.findElement(By.cssSelector("main section:last-of-type a.btn")).sendKeys(Keys.ENTER);
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("summary"), "Video visit with Naomi Fischer"));
+        screenshots("portal-book-review");
+        browser.findElement(By.id("confirm")).sendKeys(Keys.ENTER);
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Your appointment is booked"));
         assertThat(browser.findElement(By.id("main")).getText()).contains("Video visit · Naomi Fischer, MD",
                 "Join the video visit");

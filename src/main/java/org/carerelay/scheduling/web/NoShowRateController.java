@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The no-show rate per week and location: the number practices measure reminders by. */
+/**
+ * The no-show rate per week and location (the number practices measure reminders by), with the cancelled visits
+ * by location and reason.
+ */
 @RestController
 class NoShowRateController {
 
@@ -23,7 +26,8 @@ class NoShowRateController {
 
     @GetMapping("/api/v1/reports/no-show-rates")
     @RequiresPermission(Permissions.APPOINTMENTS_READ)
-    Map<String, List<NoShowRates.Week>> noShowRates(@RequestParam(defaultValue = "8") int weeks) {
-        return Map.of("items", rates.lastWeeks(Callers.current().practice(), weeks));
+    Map<String, List<?>> noShowRates(@RequestParam(defaultValue = "8") int weeks) {
+        return Map.of("items", rates.lastWeeks(Callers.current().practice(), weeks),
+                "cancellations", rates.cancellations(Callers.current().practice(), weeks));
     }
 }
