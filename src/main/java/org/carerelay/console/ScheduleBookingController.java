@@ -117,7 +117,7 @@ class ScheduleBookingController {
         Caller caller = Callers.current();
         model.addAttribute("patient", patients.view(caller, new PatientId(patient)));
         model.addAttribute("review", reviews.review(caller.practice(), new AppointmentTypeId(type),
-                new LocationId(location), new ProviderId(provider), instant(start)));
+                new LocationId(location), new ProviderId(provider), instant(start), null));
         return "console/schedule-book-review";
     }
 

@@ -24,6 +24,7 @@ import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.ProviderId;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.scheduling.Availability;
 import org.carerelay.scheduling.Booking;
 import org.carerelay.scheduling.BookingReviews;
@@ -136,11 +137,12 @@ class PortalAppointmentsController {
                 : uuid(provider);
         List<Slot> open = changes.rescheduleOptions(caller.practice(), appointment);
         Map<UUID, String> names = reviews.providerNames(caller.practice());
-        model.addAttribute("visit", visits.describe(caller, List.of(appointment), clock.instant()).get(0));
+        PortalVisits.Visit visit = visits.describe(caller, List.of(appointment), clock.instant()).get(0);
+        model.addAttribute("visit", visit);
         model.addAttribute("providerNames", names);
         model.addAttribute("offering", BookingReviews.offering(open, names));
         model.addAttribute("provider", with);
-        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, with), ZoneId.of(appointment.timeZone()),
+        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, with), visit.zone(),
                 appointment.providerId().value()));
         return "portal/reschedule";
     }
@@ -153,7 +155,8 @@ class PortalAppointmentsController {
         PatientId patient = pages.open(model, request, response);
         Appointment appointment = visits.own(caller, patient, id);
         model.addAttribute("review", reviews.review(caller.practice(), appointment.appointmentTypeId(),
-                appointment.locationId(), new ProviderId(provider), instant(start)));
+                appointment.locationId(), new ProviderId(provider), instant(start),
+                patients.find(caller.practice(), patient).timeZone()));
         model.addAttribute("action", "/portal/appointments/" + id + "/reschedule");
         model.addAttribute("back", "/portal/appointments/" + id + "/reschedule");
         model.addAttribute("rescheduling", true);
@@ -205,11 +208,12 @@ class PortalAppointmentsController {
         Map<UUID, String> names = reviews.providerNames(caller.practice());
         model.addAttribute("chosenType", chosenType);
         model.addAttribute("chosenLocation", place);
-        model.addAttribute("zone", ZoneId.of(place.timeZone()));
+        ZoneId zone = VisitClock.zone(chosenType.modality(), place.timeZone(), shown.timeZone());
+        model.addAttribute("zone", zone);
         model.addAttribute("providerNames", names);
         model.addAttribute("offering", BookingReviews.offering(open, names));
         model.addAttribute("provider", provider);
-        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, provider), ZoneId.of(place.timeZone()),
+        model.addAttribute("days", SlotDays.of(BookingReviews.of(open, provider), zone,
                 shown.usualProviderId() == null ? null : shown.usualProviderId().value()));
         return "portal/book-times";
     }
@@ -219,9 +223,10 @@ class PortalAppointmentsController {
     String review(@RequestParam UUID type, @RequestParam UUID location, @RequestParam UUID provider,
             @RequestParam String start, Model model, HttpServletRequest request, HttpServletResponse response) {
         Caller caller = Callers.current();
-        pages.open(model, request, response);
+        PatientId patient = pages.open(model, request, response);
         model.addAttribute("review", reviews.review(caller.practice(), new AppointmentTypeId(type),
-                new LocationId(location), new ProviderId(provider), instant(start)));
+                new LocationId(location), new ProviderId(provider), instant(start),
+                patients.find(caller.practice(), patient).timeZone()));
         model.addAttribute("action", "/portal/book");
         model.addAttribute("back", "/portal/book?type=" + type + "&location=" + location);
         model.addAttribute("rescheduling", false);

@@ -1,7 +1,6 @@
 package org.carerelay.scheduling;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import org.carerelay.practice.Locations;
 import org.carerelay.practice.Provider;
 import org.carerelay.practice.ProviderId;
 import org.carerelay.practice.Providers;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.PracticeId;
 import org.springframework.stereotype.Service;
@@ -65,15 +65,20 @@ public class BookingReviews {
         return provider == null ? slots : slots.stream().filter(slot -> slot.providerId().equals(provider)).toList();
     }
 
-    /** The chosen time described for review; a type, location or provider not of the practice is not found. */
+    /**
+     * The chosen time described for review, on the visit's clock ({@link VisitClock}) for a patient in
+     * {@code patientZone} (null: on the location's clock, as the console's schedule shows it); a type, location or
+     * provider not of the practice is not found.
+     */
     @Transactional(readOnly = true)
     public BookingReview review(PracticeId practice, AppointmentTypeId type, LocationId location,
-            ProviderId provider, Instant start) {
+            ProviderId provider, Instant start, String patientZone) {
         AppointmentType chosen = types.get(practice, type);
         Location place = locations.get(practice, location);
         Provider with = providers.get(practice, provider);
         return new BookingReview(type.value(), chosen.name(), provider.value(), with.displayName(),
-                location.value(), place.name(), start.atZone(ZoneId.of(place.timeZone())),
+                location.value(), place.name(),
+                start.atZone(VisitClock.zone(chosen.modality(), place.timeZone(), patientZone)),
                 changes.pastCutoff(practice, start), changes.cutoffBefore(practice));
     }
 }
