@@ -146,7 +146,9 @@ public class LinkActions {
                 types.get(link.practice(), appointment.appointmentTypeId()).modality() == Modality.VIDEO,
                 location.phone() == null ? practice.brandName() : phones.display(location.phone()),
                 changes.cutoff(link.practice(), appointment),
-                SlotDays.of(options, ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
+                // Moving by link keeps the provider: only their times (the portal offers the others, named).
+                SlotDays.of(BookingReviews.of(options, appointment.providerId().value()),
+                        ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
     }
 
     private static Actor patient(Appointment appointment) {
