@@ -16,14 +16,13 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentDetails;
-import org.carerelay.practice.CancelReason;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.AppointmentId;
 import org.carerelay.practice.AppointmentStatus;
 import org.carerelay.practice.AppointmentType;
-import org.carerelay.practice.AppointmentTypeId;
 import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
+import org.carerelay.practice.CancelReason;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
@@ -157,7 +156,7 @@ class SchedulePageController {
                     visit.providerId().value(), visit.locationId().value(), visit.appointmentTypeId().value(),
                     visit.localStart(), visit.localEnd(), status));
         } catch (ConflictException e) {
-            return refused(caller, visit, e, model, response);
+            return refused(visit, e, model, response);
         }
         return back(visit);
     }
@@ -171,7 +170,7 @@ class SchedulePageController {
         try {
             appointments.undoStatus(caller, visit.id());
         } catch (ConflictException e) {
-            return refused(caller, visit, e, model, response);
+            return refused(visit, e, model, response);
         }
         redirect.addFlashAttribute("notice", "Undone.");
         return back(visit);
@@ -208,7 +207,7 @@ class SchedulePageController {
         try {
             appointments.cancel(caller, visit.id(), reason, tellPatient);
         } catch (ConflictException e) {
-            return refused(caller, visit, e, model, response);
+            return refused(visit, e, model, response);
         }
         redirect.addFlashAttribute("notice", tellPatient ? "Cancelled; the patient is being told."
                 : "Cancelled; the patient was not sent a message.");
@@ -216,8 +215,7 @@ class SchedulePageController {
     }
 
     /** The visit's day again, saying why the change was refused, as a 409. */
-    private String refused(Caller caller, Appointment visit, ConflictException e, Model model,
-            HttpServletResponse response) {
+    private String refused(Appointment visit, ConflictException e, Model model, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_CONFLICT);
         model.addAttribute("problem", e.getMessage());
         return schedule(visit.localStart().toLocalDate().toString(), visit.locationId().value(), model);

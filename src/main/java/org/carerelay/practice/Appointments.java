@@ -176,15 +176,19 @@ public class Appointments {
             throw new ConflictException("An appointment that is " + current.status().name().toLowerCase()
                     + " cannot be cancelled");
         }
-        jdbc.sql("""
+        int cancelled = jdbc.sql("""
                 UPDATE appointment SET status = 'CANCELLED', previous_status = status, status_changed_at = :now,
                        cancel_reason = :reason, updated_at = :now
-                WHERE id = :id AND practice_id = :practice""")
+                WHERE id = :id AND practice_id = :practice AND status = :from""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("reason", reason.name())
                 .param("id", id.value())
                 .param("practice", caller.practice().value())
+                .param("from", current.status().name())
                 .update();
+        if (cancelled == 0) {
+            throw new ConflictException("The appointment changed meanwhile; look at it again");
+        }
         auditLog.record(AuditEvent.of(caller, "appointment.updated", AuditEvent.Target.of("appointment", id),
                 Map.of("status", AppointmentStatus.CANCELLED, "from", current.status(), "reason", reason,
                         "patientTold", tellPatient)));
@@ -207,13 +211,15 @@ public class Appointments {
         AppointmentStatus previous = jdbc.sql("""
                 UPDATE appointment SET status = previous_status, previous_status = NULL, status_changed_at = :now,
                        updated_at = :now
-                WHERE id = :id AND practice_id = :practice
+                WHERE id = :id AND practice_id = :practice AND status = :from
                 RETURNING status""")
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id.value())
                 .param("practice", caller.practice().value())
+                .param("from", current.status().name())
                 .query((rs, n) -> AppointmentStatus.valueOf(rs.getString("status")))
-                .single();
+                .optional()
+                .orElseThrow(() -> new ConflictException("The appointment changed meanwhile; look at it again"));
         auditLog.record(AuditEvent.of(caller, "appointment.status-undone", AuditEvent.Target.of("appointment", id),
                 Map.of("status", previous, "from", current.status())));
         events.publishEvent(new AppointmentChanged(caller.practice(), id, caller.actor(), current.status(), previous,

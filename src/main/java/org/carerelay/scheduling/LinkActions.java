@@ -149,7 +149,9 @@ public class LinkActions {
                 modality == Modality.VIDEO,
                 location.phone() == null ? practice.brandName() : phones.display(location.phone()),
                 changes.cutoff(link.practice(), appointment),
-                SlotDays.of(options, zone, appointment.providerId().value()));
+                // Moving by link keeps the provider: only their times (the portal offers the others, named).
+                SlotDays.of(BookingReviews.of(options, appointment.providerId().value()), zone,
+                        appointment.providerId().value()));
     }
 
     private static Actor patient(Appointment appointment) {

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -230,6 +231,42 @@ class SchedulePageIntegrationTests {
                         + "AND action = 'appointment.updated' AND payload->>'status' = 'CANCELLED' ORDER BY chain_seq")
                 .param("p", practice.value()).query(String.class).list())
                 .containsExactly("PROVIDER_UNAVAILABLE", "BOOKED_IN_ERROR");
+    }
+
+    @Test
+    void theApiCancelsWithAReasonAndUndoesACheckInOfToday() throws Exception {
+        Appointment ahead = book(at(LocalDate.now(CHICAGO).plusDays(5), "13:00"));
+        Appointment begun = book(Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MINUTES));
+
+        mvc.perform(post("/api/v1/appointments/" + ahead.id().value() + "/cancellation")
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.FRONT_DESK))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\": \"practice_closed\"}"))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.status").value("cancelled"));
+        assertThat(templatesSent()).containsOnlyOnce("appointment-cancelled");
+        mvc.perform(post("/api/v1/appointments/" + ahead.id().value() + "/cancellation")
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.FRONT_DESK))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(MockMvcResultMatchers.status().isBadRequest());
+
+        mvc.perform(put("/api/v1/appointments/" + begun.id().value())
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.FRONT_DESK))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(apiDetails(begun, "checked_in")))
+                .andExpect(MockMvcResultMatchers.status().isOk());
+        mvc.perform(post("/api/v1/appointments/" + begun.id().value() + "/status-undo")
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.FRONT_DESK)))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(jsonPath("$.status").value("booked"));
+        mvc.perform(post("/api/v1/appointments/" + begun.id().value() + "/status-undo")
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.FRONT_DESK)))
+                .andExpect(MockMvcResultMatchers.status().isConflict())
+                .andExpect(jsonPath("$.detail").value("Only a check-in or a no-show marked today can be undone"));
+        mvc.perform(post("/api/v1/appointments/" + begun.id().value() + "/status-undo")
+                        .header(HttpHeaders.AUTHORIZATION, registered.bearer(StaffRole.READ_ONLY)))
+                .andExpect(MockMvcResultMatchers.status().isForbidden());
     }
 
     @ParameterizedTest(name = "{0} sees the day without buttons that end on a refusal")

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -205,7 +206,9 @@ class RemindersIntegrationTests {
         mvc.perform(get("/r/" + links.get("Cambiar de horario")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Elija un nuevo horario")))
-                .andExpect(content().string(Matchers.containsString("value=\"" + chosen + "\"")));
+                .andExpect(content().string(Matchers.containsString("value=\"" + chosen + "\"")))
+                .andExpect(content().string(Matchers.containsString(
+                        DateTimeFormatter.ofPattern("HH:mm").format(chosen.atZone(CHICAGO)) + " CT")));
         mvc.perform(post("/r/" + links.get("Cambiar de horario"))
                         .param("start", inDays(3, "15:35").toString())
                         .param("provider", provider.id().value().toString()))
