@@ -120,11 +120,11 @@ public class Templates {
             throw new InvalidFieldException("language", "must be an ISO 639-1 language code such as en or es");
         }
         check(parts);
+        preview(caller.practice(), key, language, parts, sampleContext);
         TemplateSafeguards.check(key, language, parts).stream().filter(TemplateSafeguards.Finding::required)
                 .findFirst().ifPresent(finding -> {
                     throw new InvalidFieldException(finding.field(), finding.message());
                 });
-        preview(caller.practice(), key, language, parts, sampleContext);
         if (!parts.phiAllowed() && renderer.refersToClinicalDetail(parts)) {
             throw new InvalidFieldException("parts.phiAllowed",
                     "must be true for a template that uses clinical.* variables");

@@ -17,6 +17,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
@@ -75,8 +76,10 @@ class PortalSignInPageIntegrationTests {
     void anOperatorWhoListsThePracticesLetsPatientsChoose() throws Exception {
         PortalSignInController listing = new PortalSignInController(context.getBean(PatientSignIn.class),
                 context.getBean(WebSessions.class), context.getBean(Practices.class), new PortalSignInSettings(true));
-        MockMvc server = MockMvcBuilders.standaloneSetup(listing)
-                .setViewResolvers(context.getBean(ThymeleafViewResolver.class)).build();
+        ThymeleafViewResolver pages = new ThymeleafViewResolver();
+        pages.setTemplateEngine(context.getBean(SpringTemplateEngine.class));
+        pages.setCharacterEncoding("UTF-8");
+        MockMvc server = MockMvcBuilders.standaloneSetup(listing).setViewResolvers(pages).build();
 
         String page = server.perform(MockMvcRequestBuilders.get("/portal/sign-in")).andReturn().getResponse()
                 .getContentAsString();
