@@ -56,6 +56,32 @@ class InboxPageIntegrationTests {
     }
 
     @Test
+    void aCrisisIntoAnOpenConversationPutsItAtTheTopWithItsBadgeAndTheUrgentClock() throws Exception {
+        String other = "+1312555" + (1000 + (int) (Math.random() * 9000));
+        TestPatients.register(context, practice, "en", PreferredChannel.SMS,
+                TestPatients.phone(other, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        context.getBean(InboundSms.class).receive(practice, other, "+17735550100", "Is the office open Saturday?",
+                "twilio", "SM" + UUID.randomUUID());
+        String first = jdbc.sql("SELECT sender FROM conversation WHERE practice_id = :p ORDER BY created_at LIMIT 1")
+                .param("p", practice.value()).query(String.class).single();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM conversation "
+                + "WHERE practice_id = :p").param("p", practice.value()).query(Long.class).single() == 2);
+        context.getBean(InboundSms.class).receive(practice, first, "+17735550100",
+                "I can't do this anymore, I want to end my life", "twilio", "SM" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM inbox_message "
+                + "WHERE practice_id = :p AND direction = 'INBOUND'").param("p", practice.value())
+                .query(Long.class).single() == 3);
+
+        String list = console.get("/console/inbox", console.signIn(StaffRole.CLINICAL_STAFF)).getContentAsString();
+        String top = list.substring(list.indexOf("cr-inbox-row"), list.indexOf("cr-inbox-row",
+                list.indexOf("cr-inbox-row") + 1));
+        assertThat(top).as("the lifted conversation, first").contains("Crisis", "Clinical", "On track", "reply by")
+                .doesNotContain("Appointment");
+        assertThat(list.substring(list.indexOf("cr-inbox-row", list.indexOf("cr-inbox-row") + 1)))
+                .doesNotContain("Crisis");
+    }
+
+    @Test
     void staffSeeTheConversationWithItsPatientAndAnswerIt() throws Exception {
         Cookie desk = console.signIn(StaffRole.FRONT_DESK);
         String list = console.get("/console/inbox", desk).getContentAsString();

@@ -301,6 +301,14 @@ class TwilioSmsSenderIntegrationTests {
                 .query(Boolean.class).single());
         assertThat(jdbc.sql("SELECT queue FROM conversation WHERE practice_id = :p").param("p", practice.id().value())
                 .query(String.class).single()).isEqualTo("ON_CALL");
+        // The caller is told by text what to do now (issue 13 §4).
+        assertThat(org.carerelay.SealedDeliveries.open(context, "body_text", """
+                SELECT d.id, d.body_text FROM delivery d JOIN message m ON m.id = d.message_id
+                WHERE m.practice_id = :p AND m.template_key = 'inbox-safety' AND d.recipient = '+13125550142'""",
+                Map.of("p", practice.id().value()))).singleElement().asString().contains("call 911");
+        // The dispatch queue is shared by the tests of this class: leave nothing due behind.
+        jdbc.sql("UPDATE delivery SET status = 'FAILED' WHERE practice_id = :p AND status = 'QUEUED'")
+                .param("p", practice.id().value()).update();
 
         twilio.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(
                         recordingUrl.replace("https://api.twilio.com", "") + ".mp3"))
