@@ -1,8 +1,6 @@
 package org.carerelay.console;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,7 +18,6 @@ import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.Appointments;
-import org.carerelay.practice.Locations;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.StaffUsers;
@@ -64,14 +61,12 @@ class InboxPageController {
     private final Patients patients;
     private final Appointments appointments;
     private final StaffUsers staff;
-    private final Locations locations;
     private final EventStreams streams;
 
     InboxPageController(Conversations conversations, ConversationReplies replies, Escalations escalations,
             ConversationMatching matching, InboundMessages inboundMessages,
             InboxEvents inboxEvents, Patients patients, Appointments appointments, StaffUsers staff,
-            Locations locations, EventStreams streams) {
-        this.locations = locations;
+            EventStreams streams) {
         this.conversations = conversations;
         this.replies = replies;
         this.escalations = escalations;
@@ -278,8 +273,6 @@ class InboxPageController {
         model.addAttribute("filters", filters);
         model.addAttribute("rows", conversations.rows(caller, filters.toFilter(), new PageRequest(0, 50)));
         model.addAttribute("categories", List.of(Category.values()));
-        model.addAttribute("zone", locations.list(caller.practice(), new PageRequest(0, 1)).items().stream()
-                .findFirst().map(location -> ZoneId.of(location.timeZone())).orElse(ZoneOffset.UTC));
         model.addAttribute("replyKey", UUID.randomUUID()); // one reply per page shown, however often it is posted
     }
 

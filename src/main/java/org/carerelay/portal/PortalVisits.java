@@ -2,6 +2,7 @@ package org.carerelay.portal;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,9 +18,12 @@ import org.carerelay.practice.Appointments;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
 import org.carerelay.practice.Provider;
 import org.carerelay.practice.Providers;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.scheduling.PatientChanges;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.NotFoundException;
@@ -30,9 +34,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalVisits {
 
-    /** One visit on a portal page. */
+    /** One visit on a portal page; {@code zone} is its clock ({@link VisitClock}). */
     record Visit(Appointment appointment, String providerName, String locationName, String typeName, boolean video,
             boolean live, boolean changeable, ZoneId zone) {
+
+        /** When it starts, on its clock. */
+        public ZonedDateTime start() {
+            return appointment.start().atZone(zone);
+        }
     }
 
     private final Appointments appointments;
@@ -41,8 +50,11 @@ class PortalVisits {
     private final AppointmentTypes types;
     private final PatientChanges changes;
 
+    private final Patients patients;
+
     PortalVisits(Appointments appointments, Providers providers, Locations locations, AppointmentTypes types,
-            PatientChanges changes) {
+            PatientChanges changes, Patients patients) {
+        this.patients = patients;
         this.appointments = appointments;
         this.providers = providers;
         this.locations = locations;
@@ -74,14 +86,17 @@ class PortalVisits {
                 .collect(Collectors.toMap(Location::id, Function.identity()));
         Map<Object, AppointmentType> byType = types.list(caller.practice(), all).items().stream()
                 .collect(Collectors.toMap(AppointmentType::id, Function.identity()));
+        Map<PatientId, Patient> byPatient = patients.findAll(caller.practice(),
+                found.stream().map(Appointment::patientId).collect(Collectors.toSet()));
         return found.stream().map(appointment -> {
             AppointmentType type = byType.get(appointment.appointmentTypeId());
+            Patient patient = byPatient.get(appointment.patientId());
             boolean live = (appointment.status() == AppointmentStatus.BOOKED
                     || appointment.status() == AppointmentStatus.CONFIRMED) && appointment.end().isAfter(now);
             return new Visit(appointment, byProvider.get(appointment.providerId()).displayName(),
                     byLocation.get(appointment.locationId()).name(), type.name(), type.modality() == Modality.VIDEO,
                     live, live && now.isBefore(changes.cutoff(caller.practice(), appointment)),
-                    ZoneId.of(appointment.timeZone()));
+                    VisitClock.zone(type.modality(), appointment.timeZone(), patient == null ? null : patient.timeZone()));
         }).toList();
     }
 }

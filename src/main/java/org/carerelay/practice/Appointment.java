@@ -2,6 +2,7 @@ package org.carerelay.practice;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /**
  * An appointment. {@code start} and {@code end} are instants (UTC); {@code localStart} and {@code localEnd} are the
@@ -10,4 +11,9 @@ import java.time.OffsetDateTime;
 public record Appointment(AppointmentId id, PatientId patientId, ProviderId providerId, LocationId locationId,
         AppointmentTypeId appointmentTypeId, Instant start, Instant end, String timeZone, OffsetDateTime localStart,
         OffsetDateTime localEnd, AppointmentStatus status, Instant createdAt, Instant updatedAt) {
+
+    /** The location's zone. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
 }

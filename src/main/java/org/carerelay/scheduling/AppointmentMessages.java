@@ -18,9 +18,11 @@ import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
 import org.carerelay.practice.PatientId;
+import org.carerelay.practice.Patients;
 import org.carerelay.practice.Provider;
 import org.carerelay.practice.ProviderId;
 import org.carerelay.practice.Providers;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
 import org.springframework.stereotype.Component;
@@ -41,10 +43,12 @@ class AppointmentMessages {
     private final Locations locations;
     private final AppointmentTypes types;
     private final ContactNormalizer phones;
+    private final Patients patients;
 
     AppointmentMessages(Messages messages, AppointmentLinks links, Providers providers, Locations locations,
-            AppointmentTypes types, ContactNormalizer phones) {
+            AppointmentTypes types, ContactNormalizer phones, Patients patients) {
         this.phones = phones;
+        this.patients = patients;
         this.messages = messages;
         this.links = links;
         this.providers = providers;
@@ -90,25 +94,28 @@ class AppointmentMessages {
     /** A freed slot offered to a waiting patient, with the link that claims it. */
     void waitlistOffer(PracticeId practice, PatientId patient, UUID offer, Slot slot, AppointmentTypeId type,
             String claimUrl) {
-        Map<String, Object> context = new HashMap<>(describe(practice, slot, type));
+        Map<String, Object> context = new HashMap<>(describe(practice, patient, slot, type));
         context.put("links", Map.of("claim", claimUrl));
         messages.send(practice, ACTOR, new SendRequest(patient, null, Channel.PREFERRED, "waitlist-offer", context,
                 Purpose.TRANSACTIONAL, "waitlist-offer:" + offer + ":" + patient.value(), null));
     }
 
     /** The offer the patient did not claim first went to another patient. */
-    void waitlistSlotGone(PracticeId practice, PatientId patient, UUID offer, Slot slot) {
+    void waitlistSlotGone(PracticeId practice, PatientId patient, UUID offer, Slot slot, AppointmentTypeId type) {
         messages.send(practice, ACTOR, new SendRequest(patient, null, Channel.PREFERRED, "waitlist-slot-gone",
-                Map.of("slot", Map.of("start", slot.start().toString())), Purpose.TRANSACTIONAL,
+                describe(practice, patient, slot, type), Purpose.TRANSACTIONAL,
                 "waitlist-gone:" + offer + ":" + patient.value(), null));
     }
 
-    private Map<String, Object> describe(PracticeId practice, Slot slot, AppointmentTypeId type) {
+    private Map<String, Object> describe(PracticeId practice, PatientId patient, Slot slot, AppointmentTypeId type) {
+        Location location = locations.get(practice, new LocationId(slot.locationId()));
+        Modality modality = types.get(practice, type).modality();
         Map<String, Object> described = new HashMap<>();
-        described.put("start", slot.start().toString());
+        described.put("start", slot.start().atZone(VisitClock.zone(modality, location.timeZone(),
+                patients.find(practice, patient).timeZone())).toString());
         described.put("providerName", providers.get(practice, new ProviderId(slot.providerId())).displayName());
-        described.put("locationName", locations.get(practice, new LocationId(slot.locationId())).name());
-        described.put("video", types.get(practice, type).modality() == Modality.VIDEO);
+        described.put("locationName", location.name());
+        described.put("video", modality == Modality.VIDEO);
         return Map.of("slot", described);
     }
 
@@ -118,13 +125,19 @@ class AppointmentMessages {
                 context, purpose, key(appointment, what), null));
     }
 
-    /** The appointment as templates see it: when, with whom, where, and whether it is a video visit. */
+    /**
+     * The appointment as templates see it: when, with whom, where, and whether it is a video visit. The start names
+     * its zone (ISO with a region, {@code 2026-12-07T10:20-05:00[America/New_York]}), so the date helpers show it on
+     * the visit's clock ({@link VisitClock}) and name that zone, whatever zone the patient reads in.
+     */
     private Map<String, Object> describe(PracticeId practice, Appointment appointment) {
         Provider provider = providers.get(practice, appointment.providerId());
         Location location = locations.get(practice, appointment.locationId());
-        boolean video = types.get(practice, appointment.appointmentTypeId()).modality() == Modality.VIDEO;
+        Modality modality = types.get(practice, appointment.appointmentTypeId()).modality();
+        boolean video = modality == Modality.VIDEO;
         Map<String, Object> described = new HashMap<>();
-        described.put("start", appointment.start().toString());
+        described.put("start", VisitClock.start(appointment, modality,
+                patients.find(practice, appointment.patientId()).timeZone()).toString());
         described.put("providerName", provider.displayName());
         described.put("locationName", location.name());
         described.put("locationPhone", location.phone() == null ? "" : phones.display(location.phone()));

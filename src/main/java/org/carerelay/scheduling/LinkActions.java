@@ -17,12 +17,14 @@ import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.Modality;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.Location;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.Practice;
 import org.carerelay.practice.Practices;
 import org.carerelay.practice.Providers;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.shared.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,14 +141,15 @@ public class LinkActions {
                 AuditEvent.Target.of("appointment", appointment.id()), Map.of("via", "link")));
         Practice practice = practices.get(link.practice());
         Location location = locations.get(link.practice(), appointment.locationId());
-        return new LinkView(link.purpose(), false, practice,
-                patients.find(link.practice(), appointment.patientId()).preferredLanguage(),
-                ZoneId.of(appointment.timeZone()), appointment,
+        Patient patient = patients.find(link.practice(), appointment.patientId());
+        Modality modality = types.get(link.practice(), appointment.appointmentTypeId()).modality();
+        ZoneId zone = VisitClock.zone(modality, appointment.timeZone(), patient.timeZone());
+        return new LinkView(link.purpose(), false, practice, patient.preferredLanguage(), zone, appointment,
                 providers.get(link.practice(), appointment.providerId()).displayName(), location,
-                types.get(link.practice(), appointment.appointmentTypeId()).modality() == Modality.VIDEO,
+                modality == Modality.VIDEO,
                 location.phone() == null ? practice.brandName() : phones.display(location.phone()),
                 changes.cutoff(link.practice(), appointment),
-                SlotDays.of(options, ZoneId.of(appointment.timeZone()), appointment.providerId().value()));
+                SlotDays.of(options, zone, appointment.providerId().value()));
     }
 
     private static Actor patient(Appointment appointment) {

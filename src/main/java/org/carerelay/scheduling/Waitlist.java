@@ -378,7 +378,8 @@ public class Waitlist {
                 .param("offer", offer.offerId()).param("entry", claimedBy)
                 .query(UUID.class).list();
         for (UUID other : others) {
-            messages.waitlistSlotGone(offer.practice(), new PatientId(other), offer.offerId(), offer.slot());
+            messages.waitlistSlotGone(offer.practice(), new PatientId(other), offer.offerId(), offer.slot(),
+                    offer.type());
         }
     }
 

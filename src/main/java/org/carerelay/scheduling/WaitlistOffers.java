@@ -10,11 +10,13 @@ import org.carerelay.practice.Location;
 import org.carerelay.practice.LocationId;
 import org.carerelay.practice.Locations;
 import org.carerelay.practice.Modality;
+import org.carerelay.practice.Patient;
 import org.carerelay.practice.Patients;
 import org.carerelay.practice.Practice;
 import org.carerelay.practice.Practices;
 import org.carerelay.practice.ProviderId;
 import org.carerelay.practice.Providers;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.shared.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WaitlistOffers {
 
-    /** An offer as its page shows it. */
+    /** An offer as its page shows it; {@code timeZone} is the visit's clock ({@link VisitClock}). */
     public record View(Waitlist.Offer offer, Practice practice, String language, String timeZone,
             String providerName, Location location, boolean video) {
     }
@@ -55,10 +57,12 @@ public class WaitlistOffers {
                     offer.patient().toString()), "phi.waitlist-offer.viewed",
                     AuditEvent.Target.of("waitlist_offer", offer.offerId()), Map.of("entry", offer.entryId())));
             Location location = locations.get(offer.practice(), new LocationId(offer.slot().locationId()));
-            return new View(offer, practices.get(offer.practice()),
-                    patients.find(offer.practice(), offer.patient()).preferredLanguage(), location.timeZone(),
+            Patient patient = patients.find(offer.practice(), offer.patient());
+            Modality modality = types.get(offer.practice(), offer.type()).modality();
+            return new View(offer, practices.get(offer.practice()), patient.preferredLanguage(),
+                    VisitClock.zone(modality, location.timeZone(), patient.timeZone()).getId(),
                     providers.get(offer.practice(), new ProviderId(offer.slot().providerId())).displayName(),
-                    location, types.get(offer.practice(), offer.type()).modality() == Modality.VIDEO);
+                    location, modality == Modality.VIDEO);
         });
     }
 

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
 /**
  * Renders template parts with Handlebars. The HTML part is HTML-escaped; text parts are not (an SMS must not
  * say "&amp;amp;"). A variable the context lacks is an error, never an empty gap: {@link MissingVariableException}.
- * Helpers {@code date}, {@code time} and {@code datetime} show an instant in the recipient's zone and language.
+ * Helpers {@code date}, {@code time} and {@code datetime} show an instant in the recipient's zone and language. A
+ * value that names its own zone region ({@code 2026-12-07T10:20-05:00[America/New_York]}, how a visit's start is
+ * given) is shown on that clock instead, and {@code time} and {@code datetime} name the zone ("10:20 AM ET"): an
+ * in-person visit is at its clinic's wall-clock time whatever zone the reader is in.
  */
 @Component
 public class TemplateRenderer {
@@ -125,26 +128,52 @@ public class TemplateRenderer {
             throw MissingVariableException.variable(options.helperName);
         });
         handlebars.registerHelper("date", (Object value, Options options) ->
-                format(value, options, DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)));
+                format(value, options, DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL), false));
         handlebars.registerHelper("time", (Object value, Options options) ->
-                format(value, options, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)));
+                format(value, options, DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT), true));
         handlebars.registerHelper("datetime", (Object value, Options options) ->
-                format(value, options, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)));
+                format(value, options, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT), true));
         return handlebars;
     }
 
-    private static String format(Object value, Options options, DateTimeFormatter formatter) {
+    /** The generic short name of a zone ("ET", "CT", "PT"; "UTC"). */
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("v");
+
+    private static String format(Object value, Options options, DateTimeFormatter formatter, boolean hasTime) {
         if (value == null) {
             throw MissingVariableException.helperParameter(options.helperName);
         }
-        ZoneId zone = options.data(ZONE);
         Locale locale = options.data(LOCALE);
+        TemporalAccessor time = temporal(value, options.data(ZONE));
+        String formatted = formatter.withLocale(locale).format(time);
+        if (hasTime && ownZone(value) != null) {
+            formatted += " " + ZONE_NAME.withLocale(locale).format(time);
+        }
         // Newer CLDR data (JDK 20+) puts narrow no-break spaces in times ("9:00\u202FAM"): outside GSM-7, one
         // would turn a whole SMS into UCS-2 and halve what fits in a segment.
-        return formatter.withLocale(locale).format(temporal(value, zone)).replace('\u202F', ' ').replace('\u00A0', ' ');
+        return formatted.replace('\u202F', ' ').replace('\u00A0', ' ');
+    }
+
+    /** The zone region a value names itself, or null when it is an instant for the reader's clock. */
+    private static ZonedDateTime ownZone(Object value) {
+        if (value instanceof ZonedDateTime time) {
+            return time.getZone() instanceof java.time.ZoneOffset ? null : time;
+        }
+        if (value instanceof CharSequence text && text.toString().endsWith("]")) {
+            try {
+                return ZonedDateTime.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static TemporalAccessor temporal(Object value, ZoneId zone) {
+        ZonedDateTime own = ownZone(value);
+        if (own != null) {
+            return own;
+        }
         if (value instanceof Instant instant) {
             return instant.atZone(zone);
         }

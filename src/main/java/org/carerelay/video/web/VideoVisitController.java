@@ -7,8 +7,11 @@ import java.util.UUID;
 
 import org.carerelay.practice.Appointment;
 import org.carerelay.practice.AppointmentId;
+import org.carerelay.practice.AppointmentTypes;
 import org.carerelay.practice.Appointments;
+import org.carerelay.practice.Patients;
 import org.carerelay.practice.Practices;
+import org.carerelay.practice.VisitClock;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
 import org.carerelay.shared.Permissions;
@@ -32,8 +35,13 @@ class VideoVisitController {
     private final Appointments appointments;
     private final Practices practices;
     private final Clock clock;
+    private final AppointmentTypes types;
+    private final Patients patients;
 
-    VideoVisitController(VideoRooms rooms, Appointments appointments, Practices practices, Clock clock) {
+    VideoVisitController(VideoRooms rooms, Appointments appointments, Practices practices, Clock clock,
+            AppointmentTypes types, Patients patients) {
+        this.types = types;
+        this.patients = patients;
         this.rooms = rooms;
         this.appointments = appointments;
         this.practices = practices;
@@ -58,13 +66,14 @@ class VideoVisitController {
     private String page(Caller caller, UUID id, Optional<String> url, Optional<VideoRoom> room, Model model,
             String view) {
         Appointment appointment = appointments.find(caller.practice(), new AppointmentId(id));
+        ZoneId zone = VisitClock.zone(types.get(caller.practice(), appointment.appointmentTypeId()).modality(),
+                appointment.timeZone(), patients.find(caller.practice(), appointment.patientId()).timeZone());
         model.addAttribute("practice", practices.get(caller.practice()));
         model.addAttribute("appointment", appointment);
-        model.addAttribute("zone", ZoneId.of(appointment.timeZone()));
+        model.addAttribute("start", appointment.start().atZone(zone));
         model.addAttribute("room", room.orElse(null));
         model.addAttribute("open", room.map(found -> found.open(clock.instant())).orElse(false));
-        model.addAttribute("opensAt", appointment.start().minus(VideoRooms.OPENS_BEFORE)
-                .atZone(ZoneId.of(appointment.timeZone())));
+        model.addAttribute("opensAt", appointment.start().minus(VideoRooms.OPENS_BEFORE).atZone(zone));
         model.addAttribute("roomUrl", url.orElse(null));
         return view;
     }

@@ -60,6 +60,34 @@ class TemplateRendererTests {
     }
 
     @Test
+    void showsAVisitOnItsOwnClockWhateverTheReadersZoneAndNamesTheZone() {
+        TemplateParts parts = new TemplateParts(null, null, null, "{{date when}} | {{time when}} | {{datetime when}}",
+                null, null, false);
+        Map<String, Object> model = Map.of("when", "2026-11-23T10:20-05:00[America/New_York]");
+
+        assertThat(renderer.render(parts, Channel.SMS, model, chicago, "en").sms())
+                .startsWith("Monday, November 23, 2026 | 10:20 AM ET | ").endsWith("10:20 AM ET");
+        assertThat(renderer.render(parts, Channel.SMS, model, chicago, "es").sms())
+                .startsWith("lunes, 23 de noviembre de 2026 | 10:20 ET | ").endsWith("10:20 ET");
+    }
+
+    /** Every shipped template that tells a visit's time, read in Los Angeles about a New York visit at 9:00 or 10:00. */
+    @ParameterizedTest(name = "{0} ({1})")
+    @MethodSource("shipped")
+    void everyShippedVisitTimeIsOnTheClinicsClockWithItsZoneNamed(String key, String language) {
+        String sample = DefaultTemplates.sample(key).toString();
+        org.junit.jupiter.api.Assumptions.assumeTrue(sample.contains("[America/New_York]"), "tells no visit time");
+        TemplateParts parts = DefaultTemplates.find(key, language).orElseThrow();
+        RenderedMessage rendered = renderer.render(parts, null,
+                TemplateModel.of(practice, "Ana", DefaultTemplates.sample(key)), ZoneId.of("America/Los_Angeles"),
+                language);
+
+        for (String text : new String[] {rendered.sms(), rendered.emailText(), rendered.inAppBody()}) {
+            assertThat(text).containsPattern("\\b(0?9|10):00( AM)? ET").doesNotContainPattern("\\b0?[67]:00");
+        }
+    }
+
+    @Test
     void escapesHtmlInTheHtmlPartOnly() {
         TemplateParts parts = new TemplateParts("Hi {{name}}", "Hi {{name}}", "<p>Hi {{name}}</p>", "Hi {{name}}",
                 null, null, false);
