@@ -4,11 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
@@ -78,6 +76,8 @@ class InboxIngestion {
     private final Escalations escalations;
     private final AfterHoursReplies afterHours;
     private final SafetyReplies safetyReplies;
+    private final ConversationLifts lifts;
+    private final ReplyClocks replyClocks;
     private final ReplyThreads replyThreads;
     private final AuditLog auditLog;
     private final JsonMapper json;
@@ -90,8 +90,11 @@ class InboxIngestion {
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
             PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies,
-            PatientAttachments attachments, SafetyReplies safetyReplies) {
+            PatientAttachments attachments, SafetyReplies safetyReplies, ConversationLifts lifts,
+            ReplyClocks replyClocks) {
         this.safetyReplies = safetyReplies;
+        this.lifts = lifts;
+        this.replyClocks = replyClocks;
         this.textReplies = textReplies;
         this.attachments = attachments;
         this.escalations = escalations;
@@ -170,7 +173,7 @@ class InboxIngestion {
                 .param("id", id)
                 .update();
         if (decision.urgent() || decision.crisis()) {
-            liftForTranscription(practice, conversation, found.get(), decision);
+            lifts.afterTranscription(practice, conversation, found.get().receivedAt(), decision);
             escalations.raise(practice, conversation, decision.crisis());
             safetyReplies.answer(practice, conversation, patientOf(conversation), found.get(), decision);
         }
@@ -213,7 +216,7 @@ class InboxIngestion {
         Location location = open.isEmpty() ? location(practice, patient)
                 : open.get().locationId() == null ? null
                 : locations.get(practice, new LocationId(open.get().locationId()));
-        SlaClock hours = hours(practice, location);
+        SlaClock hours = replyClocks.hours(practice, location);
         UUID conversation = open.isPresent()
                 ? join(practice, open.get(), hours, message, decision, now)
                 : start(practice, patient, location, hours, message, decision, now);
@@ -330,7 +333,7 @@ class InboxIngestion {
     private UUID start(PracticeId practice, PatientId patient, Location location, SlaClock hours,
             InboundMessage message, TriageDecision decision, Instant now) {
         UUID id = UUID.randomUUID();
-        Sla sla = sla(practice, hours, decision.category(), decision.urgent() || decision.crisis(),
+        ReplyClocks.Sla sla = replyClocks.sla(practice, hours, decision.category(), decision.urgent() || decision.crisis(),
                 message.receivedAt());
         jdbc.sql("""
                 INSERT INTO conversation (id, practice_id, patient_id, sender, channel, location_id, category, urgent,
@@ -369,7 +372,7 @@ class InboxIngestion {
     private UUID join(PracticeId practice, OpenConversation open, SlaClock hours, InboundMessage message,
             TriageDecision decision, Instant now) {
         OpenConversation.Joined joined = open.joinedBy(decision);
-        Sla sla = sla(practice, hours, joined.category(), decision.urgent() || decision.crisis(),
+        ReplyClocks.Sla sla = replyClocks.sla(practice, hours, joined.category(), decision.urgent() || decision.crisis(),
                 message.receivedAt());
         boolean restartClock = open.clockGivesWayTo(sla.dueAt());
         jdbc.sql("""
@@ -395,57 +398,9 @@ class InboxIngestion {
                 .param("id", open.id())
                 .update();
         if (joined.lifted()) {
-            recordLift(practice, open, joined, restartClock ? sla.dueAt() : open.slaDueAt());
+            lifts.record(practice, open, joined, restartClock ? sla.dueAt() : open.slaDueAt());
         }
         return open.id();
-    }
-
-    /**
-     * A voicemail's transcription turned out urgent or crisis: the conversation it was filed in is lifted as if the
-     * message had come that way (category, flags, queue, the urgent clock from the call unless due sooner).
-     */
-    private void liftForTranscription(PracticeId practice, UUID conversation, InboundMessage message,
-            TriageDecision decision) {
-        OpenConversation open = jdbc.sql("SELECT " + OpenConversation.COLUMNS + " FROM conversation "
-                        + "WHERE id = :id AND practice_id = :practice FOR UPDATE")
-                .param("id", conversation).param("practice", practice.value())
-                .query((rs, n) -> OpenConversation.read(rs)).single();
-        if (!open.liftedBy(decision)) {
-            return;
-        }
-        OpenConversation.Joined joined = open.joinedBy(decision);
-        Location location = open.locationId() == null ? null
-                : locations.get(practice, new LocationId(open.locationId()));
-        Sla sla = sla(practice, hours(practice, location), joined.category(), true, message.receivedAt());
-        boolean restartClock = open.clockGivesWayTo(sla.dueAt()) && !open.resolved();
-        jdbc.sql("""
-                UPDATE conversation SET category = :category, urgent = true, crisis = :crisis, queue = 'ON_CALL',
-                       sla_started_at = CASE WHEN :restart THEN :slaStart ELSE sla_started_at END,
-                       sla_warn_at = CASE WHEN :restart THEN :slaWarn ELSE sla_warn_at END,
-                       sla_due_at = CASE WHEN :restart THEN :slaDue ELSE sla_due_at END,
-                       updated_at = :now
-                WHERE id = :id""")
-                .param("category", joined.category().name())
-                .param("crisis", joined.crisis())
-                .param("restart", restartClock)
-                .param("slaStart", Timestamp.from(message.receivedAt()))
-                .param("slaWarn", Timestamp.from(sla.warnAt()))
-                .param("slaDue", Timestamp.from(sla.dueAt()))
-                .param("now", Timestamp.from(clock.instant()))
-                .param("id", conversation)
-                .update();
-        recordLift(practice, open, joined, restartClock ? sla.dueAt() : open.slaDueAt());
-    }
-
-    private void recordLift(PracticeId practice, OpenConversation open, OpenConversation.Joined joined,
-            Instant dueAt) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("from", open.category());
-        details.put("category", joined.category());
-        details.put("crisis", joined.crisis());
-        details.put("slaDueAt", dueAt == null ? "none" : dueAt.toString());
-        auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.lifted",
-                AuditEvent.Target.of("conversation", open.id()), details));
     }
 
     /** The location whose hours keep the clock: the patient's usual one, else the practice's first. */
@@ -459,29 +414,7 @@ class InboxIngestion {
         return locations.list(practice, new PageRequest(0, 1)).items().stream().findFirst().orElse(null);
     }
 
-    /** The location's opening hours and the practice's holidays; always open when there is no location. */
-    private SlaClock hours(PracticeId practice, Location location) {
-        Set<java.time.LocalDate> holidays = settings.get(practice, Setting.INBOX_HOLIDAYS);
-        return location == null ? new SlaClock(ZoneId.of("UTC"), List.of(), holidays)
-                : new SlaClock(ZoneId.of(location.timeZone()), location.businessHours(), holidays);
-    }
-
-    private Sla sla(PracticeId practice, SlaClock clock, Category category, boolean urgent, Instant start) {
-        int minutes = switch (category.slaKind(urgent)) {
-            case URGENT -> settings.get(practice, Setting.INBOX_SLA_URGENT_MINUTES);
-            case ROUTINE -> settings.get(practice, Setting.INBOX_SLA_ROUTINE_MINUTES);
-            case ADMINISTRATIVE -> settings.get(practice, Setting.INBOX_SLA_ADMINISTRATIVE_MINUTES);
-        };
-        Duration allowed = Duration.ofMinutes(minutes);
-        return new Sla(clock.after(start, Duration.ofSeconds((long) (allowed.toSeconds() * SlaClock.WARN_AT))),
-                clock.after(start, allowed));
-    }
-
-    private record Sla(Instant warnAt, Instant dueAt) {
-    }
-
     /** A kept inbound message whose filing failed in its webhook's transaction, to be filed again later. */
     record FilingDeferred(PracticeId practice, UUID inboundMessageId) {
     }
-
 }
