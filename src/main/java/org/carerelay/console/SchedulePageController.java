@@ -43,6 +43,7 @@ import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
 import org.carerelay.shared.web.EventStreams;
+import org.carerelay.video.VideoHosts;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -79,11 +80,13 @@ class SchedulePageController {
     private final EventStreams streams;
     private final JsonMapper json;
     private final Clock clock;
+    private final VideoHosts videoHosts;
 
     SchedulePageController(Appointments appointments, Locations locations, Providers providers,
             AppointmentTypes types, Patients patients, Availability availability, Booking booking,
             NoShowRates noShowRates, ScheduleEvents scheduleEvents, EventStreams streams, JsonMapper json,
-            Clock clock) {
+            Clock clock, VideoHosts videoHosts) {
+        this.videoHosts = videoHosts;
         this.json = json;
         this.appointments = appointments;
         this.locations = locations;
@@ -98,8 +101,9 @@ class SchedulePageController {
         this.clock = clock;
     }
 
-    /** One visit on the day's list. */
-    record Row(Appointment appointment, String patientName, String providerName, String typeName, boolean video) {
+    /** One visit on the day's list; {@code host}: the viewer may host it, if it is a video visit. */
+    record Row(Appointment appointment, String patientName, String providerName, String typeName, boolean video,
+            boolean host) {
     }
 
     @GetMapping("/console/schedule")
@@ -241,9 +245,11 @@ class SchedulePageController {
                 .collect(Collectors.toMap(AppointmentType::id, Function.identity()));
         Map<PatientId, String> names = patients.names(caller.practice(),
                 visits.stream().map(Appointment::patientId).toList());
+        VideoHosts.Hosting hosting = videoHosts.of(caller);
         model.addAttribute("rows", visits.stream().map(visit -> new Row(visit, names.get(visit.patientId()),
                 byProvider.get(visit.providerId()).displayName(), byType.get(visit.appointmentTypeId()).name(),
-                byType.get(visit.appointmentTypeId()).modality() == Modality.VIDEO)).toList());
+                byType.get(visit.appointmentTypeId()).modality() == Modality.VIDEO,
+                hosting.mayHost(visit.providerId()))).toList());
         model.addAttribute("location", place);
         model.addAttribute("locations", locations.list(caller.practice(), all).items());
         model.addAttribute("date", day);
