@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
+import org.carerelay.AuditTrail;
 import org.carerelay.IntegrationTest;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
@@ -130,6 +131,7 @@ class ApiTokenIntegrationTests {
         IssuedToken issued = context.getBean(ApiTokens.class).issue(signedIn, "Rosa's charting", StaffRole.CLINICAL_STAFF);
         String bearer = "Bearer " + issued.secret();
         assertThat(issued.token().actsFor()).isEqualTo(nurse.id().value());
+        AuditTrail.chain(context);
         assertThat(jdbc.sql("""
                         SELECT payload->>'actsFor' FROM audit_event WHERE practice_id = :p AND action = 'api_token.issued'
                           AND actor_type = 'STAFF' AND actor_id = :staff""")
@@ -161,6 +163,38 @@ class ApiTokenIntegrationTests {
                 .andExpect(status().isOk());
         mvc.perform(get("/api/v1/patients").header(HttpHeaders.AUTHORIZATION, bearer))
                 .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokenMintedWithAPersonsTokenActsForThatPersonToo() throws Exception {
+        StaffUser owner = context.getBean(StaffUsers.class).create(practice.id(), Actor.system("test"),
+                new StaffUserDetails("Sam", "Owner", "sam." + UUID.randomUUID() + "@clinic.example.test",
+                        StaffRole.SUPER_ADMIN, true));
+        Caller signedIn = context.getBean(StaffSignIn.class).current(practice.id(), owner.id().value()).orElseThrow();
+        String ownersToken = "Bearer " + context.getBean(ApiTokens.class)
+                .issue(signedIn, "Sam's admin script", StaffRole.SUPER_ADMIN).secret();
+        String minted = mvc.perform(post("/api/v1/api-tokens").header(HttpHeaders.AUTHORIZATION, ownersToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"lab feed\", \"role\": \"clinical_staff\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.token.actsFor").value(owner.id().value().toString()))
+                .andReturn().getResponse().getContentAsString();
+        String labFeed = "Bearer " + JsonPath.read(minted, "$.secret");
+        Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL);
+        String medications = "/api/v1/patients/" + patient.id().value() + "/medications";
+        mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, labFeed)).andExpect(status().isOk());
+
+        mvc.perform(put("/api/v1/staff/" + owner.id().value()).header(HttpHeaders.AUTHORIZATION,
+                        practice.bearer(StaffRole.SUPER_ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"givenName": "Sam", "familyName": "Owner", "email": "%s", "role": "read_only"}"""
+                                .formatted(owner.email())))
+                .andExpect(status().isOk());
+        mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, labFeed)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/api-tokens").header(HttpHeaders.AUTHORIZATION, ownersToken)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"y\", \"role\": \"read_only\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/patients").header(HttpHeaders.AUTHORIZATION, ownersToken))
+                .andExpect(status().isOk());
     }
 
     @Test
