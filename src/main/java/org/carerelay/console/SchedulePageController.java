@@ -42,6 +42,7 @@ import org.carerelay.shared.PageRequest;
 import org.carerelay.shared.Permissions;
 import org.carerelay.shared.RequiresPermission;
 import org.carerelay.shared.web.EventStreams;
+import org.carerelay.video.VideoHosts;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,10 +78,12 @@ class SchedulePageController {
     private final EventStreams streams;
     private final JsonMapper json;
     private final Clock clock;
+    private final VideoHosts videoHosts;
 
     SchedulePageController(Appointments appointments, Locations locations, Providers providers,
             AppointmentTypes types, Patients patients, NoShowRates noShowRates, ScheduleEvents scheduleEvents,
-            EventStreams streams, JsonMapper json, Clock clock) {
+            EventStreams streams, JsonMapper json, Clock clock, VideoHosts videoHosts) {
+        this.videoHosts = videoHosts;
         this.json = json;
         this.appointments = appointments;
         this.locations = locations;
@@ -95,10 +98,11 @@ class SchedulePageController {
 
     /**
      * One visit on the day's list, with what the signed-in member of staff may do to it now: the next states its
-     * time allows ({@code actions}), and whether a check-in or no-show of today can be taken back.
+     * time allows ({@code actions}), whether a check-in or no-show of today can be taken back, and ({@code host})
+     * whether they may host it, if it is a video visit.
      */
     record Row(Appointment appointment, String patientName, String providerName, String typeName, boolean video,
-            Set<AppointmentStatus> actions, boolean undoable) {
+            Set<AppointmentStatus> actions, boolean undoable, boolean host) {
     }
 
     @GetMapping("/console/schedule")
@@ -248,10 +252,12 @@ class SchedulePageController {
         boolean mayChange = caller.can(Permissions.APPOINTMENTS_WRITE);
         Set<AppointmentId> undoable = mayChange ? appointments.undoable(caller.practice(), visits) : Set.of();
         Instant now = clock.instant();
+        VideoHosts.Hosting hosting = videoHosts.of(caller);
         model.addAttribute("rows", visits.stream().map(visit -> new Row(visit, names.get(visit.patientId()),
                 byProvider.get(visit.providerId()).displayName(), byType.get(visit.appointmentTypeId()).name(),
                 byType.get(visit.appointmentTypeId()).modality() == Modality.VIDEO,
-                mayChange ? actions(visit, now) : Set.of(), undoable.contains(visit.id()))).toList());
+                mayChange ? actions(visit, now) : Set.of(), undoable.contains(visit.id()),
+                hosting.mayHost(visit.providerId()))).toList());
         model.addAttribute("mayBook", mayChange);
         model.addAttribute("location", place);
         model.addAttribute("locations", locations.list(caller.practice(), all).items());

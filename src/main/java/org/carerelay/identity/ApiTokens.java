@@ -5,9 +5,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
@@ -16,7 +19,6 @@ import org.carerelay.practice.StaffRole;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.ConflictException;
-import org.carerelay.shared.InvalidFieldException;
 import org.carerelay.shared.ListPage;
 import org.carerelay.shared.NotFoundException;
 import org.carerelay.shared.PageRequest;
@@ -28,8 +30,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * API bearer tokens: issued by a Clinic Admin for one practice and one role, stored only as a SHA-256 hash
- * (they carry 256 random bits, so a fast hash is enough), shown once, revocable.
+ * API bearer tokens: issued for one practice and one role, stored only as a SHA-256 hash (they carry 256 random
+ * bits, so a fast hash is enough), shown once, revocable.
+ *
+ * <p>Nobody grants a permission they do not hold: a caller mints a token only for a role whose permissions are
+ * all their own. A token minted by a staff member (or by a token acting for one) acts for that person and is held
+ * to them as they are now: it holds only the permissions both its role and the person's current role hold, sees
+ * clinical content only as far as the person does ({@code ClinicalAccess}), and stops working when the person is
+ * deactivated. A token minted by CareRelay itself is an integration: its role is its explicit scope.
  */
 @Service
 public class ApiTokens {
@@ -49,24 +57,28 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Issues a token for {@code role}, which may not be more privileged than the caller's own. */
+    /**
+     * Issues a token for {@code role}, acting for the person the caller acts for. Forbidden when the role holds a
+     * permission the caller lacks.
+     */
     @Transactional
     public IssuedToken issue(Caller caller, String name, StaffRole role) {
-        if (role.outranks(StaffRole.parse(caller.role(), "role"))) {
-            throw new InvalidFieldException("role", "may not be more privileged than your own role");
+        if (!caller.permissions().containsAll(roles.permissionsOf(role))) {
+            throw new AccessDeniedException("The role holds a permission the caller lacks");
         }
-        return issue(caller.practice(), name, role, caller.actor());
+        String secret = PREFIX + Secrets.token(SECRET_BYTES);
+        return new IssuedToken(insert(caller.practice(), name, role, secret, caller.actor(), caller.person()), secret);
     }
 
-    /** Issues a token on behalf of CareRelay itself: a new practice's first Clinic Admin token. */
+    /** Issues an integration token on behalf of CareRelay itself: a new practice's first Clinic Admin token. */
     @Transactional
     public IssuedToken issue(PracticeId practice, String name, StaffRole role, Actor actor) {
         String secret = PREFIX + Secrets.token(SECRET_BYTES);
-        return new IssuedToken(insert(practice, name, role, secret, actor), secret);
+        return new IssuedToken(insert(practice, name, role, secret, actor, null), secret);
     }
 
     /**
-     * Makes {@code secret} the one live token named {@code name} of {@code practice}: the local-mode demo admin
+     * Makes {@code secret} the one live integration token named {@code name} of {@code practice}: the local-mode demo admin
      * token, whose value the operator chose. Earlier live tokens of that name are revoked. Returns false, changing
      * nothing, when {@code secret} was issued before and has since been revoked: a revoked token never comes back.
      */
@@ -87,7 +99,7 @@ public class ApiTokens {
             auditLog.record(new AuditEvent(practice, actor, "api_token.revoked", AuditEvent.Target.of("api_token", id),
                     null));
         }
-        insert(practice, name, role, secret, actor);
+        insert(practice, name, role, secret, actor, null);
         return true;
     }
 
@@ -120,29 +132,44 @@ public class ApiTokens {
         auditLog.record(AuditEvent.of(caller, "api_token.revoked", AuditEvent.Target.of("api_token", id)));
     }
 
-    /** The caller a bearer token stands for, if it is a live token. */
+    /**
+     * The caller a bearer token stands for, if it is a live token and the person it acts for (if any) is active:
+     * the permissions of its role that the person's current role holds too.
+     */
     @Transactional(readOnly = true)
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, practice_id, role FROM api_token WHERE token_hash = :hash AND revoked_at IS NULL")
+        return jdbc.sql("""
+                        SELECT t.id, t.practice_id, t.role, t.acts_for_staff_id, s.role AS person_role
+                        FROM api_token t
+                        LEFT JOIN staff_user s ON s.practice_id = t.practice_id AND s.id = t.acts_for_staff_id
+                        WHERE t.token_hash = :hash AND t.revoked_at IS NULL
+                          AND (t.acts_for_staff_id IS NULL OR s.active)""")
                 .param("hash", hash(secret))
                 .query((rs, n) -> {
                     StaffRole role = StaffRole.valueOf(rs.getString("role"));
+                    UUID person = rs.getObject("acts_for_staff_id", UUID.class);
+                    Set<String> permissions = new HashSet<>(roles.permissionsOf(role));
+                    if (person != null) {
+                        permissions.retainAll(roles.permissionsOf(StaffRole.valueOf(rs.getString("person_role"))));
+                    }
                     return new Caller(new PracticeId(rs.getObject("practice_id", UUID.class)),
                             new Actor(Actor.Type.API_TOKEN, rs.getObject("id", UUID.class).toString()),
-                            role.name(), roles.permissionsOf(role));
+                            role.name(), permissions, person);
                 })
                 .optional();
     }
 
-    /** Stores the token's hash and audits the issue. */
-    private ApiToken insert(PracticeId practice, String name, StaffRole role, String secret, Actor actor) {
-        ApiToken token = new ApiToken(UUID.randomUUID(), name, role, clock.instant(), null);
+    /** Stores the token's hash and audits the issue. {@code person} is null for an integration token. */
+    private ApiToken insert(PracticeId practice, String name, StaffRole role, String secret, Actor actor,
+            UUID person) {
+        ApiToken token = new ApiToken(UUID.randomUUID(), name, role, person, clock.instant(), null);
         jdbc.sql("""
-                INSERT INTO api_token (id, practice_id, name, role, token_hash, created_at, created_by_type, created_by_id)
-                VALUES (:id, :practice, :name, :role, :hash, :createdAt, :actorType, :actorId)""")
+                INSERT INTO api_token (id, practice_id, name, role, token_hash, created_at, created_by_type, created_by_id,
+                                       acts_for_staff_id)
+                VALUES (:id, :practice, :name, :role, :hash, :createdAt, :actorType, :actorId, :person)""")
                 .param("id", token.id())
                 .param("practice", practice.value())
                 .param("name", name)
@@ -151,16 +178,19 @@ public class ApiTokens {
                 .param("createdAt", Timestamp.from(token.createdAt()))
                 .param("actorType", actor.type().name())
                 .param("actorId", actor.id())
+                .param("person", person)
                 .update();
+        Map<String, Object> payload = new HashMap<>(Map.of("role", role));
+        payload.put("actsFor", person == null ? "integration" : person);
         auditLog.record(new AuditEvent(practice, actor, "api_token.issued", AuditEvent.Target.of("api_token",
-                token.id()), Map.of("role", role)));
+                token.id()), payload));
         return token;
     }
 
     private static ApiToken token(ResultSet rs, int rowNum) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), StaffRole.valueOf(rs.getString("role")),
-                rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+                rs.getObject("acts_for_staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
     }
 
     static String hash(String secret) {

@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the API tokens. The authenticated principal is
- * the {@link Caller}; its authorities are the permissions of the token's role. A token that is presented but
- * unknown or revoked is answered 401 at once.
+ * the {@link Caller}; its authorities are the permissions of the token's role that the person it acts for holds
+ * now ({@link ApiTokens#authenticate}). A token that is presented but unknown, revoked, or acting for a deactivated
+ * person is answered 401 at once.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

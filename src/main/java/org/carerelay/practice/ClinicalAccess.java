@@ -27,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * provider they are, or who saw them in the last 24 months or are booked with them — unless a Clinic Admin
  * widened their access to the whole practice. A Doctor linked to no provider has an empty panel. An urgent or crisis
  * message is the exception ({@link #canSeeUrgent}): every clinician reads it, whatever their panel.
+ *
+ * <p>An API token is held to the person it acts for: a token of a Doctor (or a Doctor-role token of anyone) sees
+ * that person's panel. An integration token acts for nobody, so a Doctor-role integration sees no patient's
+ * clinical content; other roles with {@code clinical:view} see the whole practice.
  */
 @Service
 public class ClinicalAccess {
@@ -89,13 +93,20 @@ public class ClinicalAccess {
         if (!caller.can(Permissions.CLINICAL_VIEW) || patients.isEmpty()) {
             return Set.of();
         }
-        if (caller.actor().type() != Actor.Type.STAFF || !StaffRole.DOCTOR.name().equals(caller.role())) {
+        UUID person = caller.person();
+        boolean doctor = StaffRole.DOCTOR.name().equals(caller.role());
+        if (person == null) {
+            // An integration token has no person and so no panel: a Doctor role's access is a panel, so none.
+            return doctor ? Set.of() : Set.copyOf(patients);
+        }
+        if (!doctor && caller.actor().type() == Actor.Type.STAFF) {
+            return Set.copyOf(patients); // a session's role is its person's current role: not a Doctor
+        }
+        Reach reach = reach(caller, person);
+        if (!doctor && reach.role() != StaffRole.DOCTOR || reach.setting().scope() == Scope.PRACTICE) {
             return Set.copyOf(patients);
         }
-        Setting setting = setting(caller, UUID.fromString(caller.actor().id()));
-        if (setting.scope() == Scope.PRACTICE) {
-            return Set.copyOf(patients);
-        }
+        Setting setting = reach.setting();
         if (setting.providerId() == null) {
             return Set.of();
         }
@@ -116,11 +127,19 @@ public class ClinicalAccess {
 
     @Transactional(readOnly = true)
     public Setting setting(Caller caller, UUID staff) {
-        return jdbc.sql("SELECT provider_id, clinical_scope FROM staff_user WHERE practice_id = :practice AND id = :id")
+        return reach(caller, staff).setting();
+    }
+
+    /** A staff member's current role with their clinical access setting. */
+    private record Reach(StaffRole role, Setting setting) {
+    }
+
+    private Reach reach(Caller caller, UUID staff) {
+        return jdbc.sql("SELECT role, provider_id, clinical_scope FROM staff_user WHERE practice_id = :practice AND id = :id")
                 .param("practice", caller.practice().value())
                 .param("id", staff)
-                .query((rs, n) -> new Setting(rs.getObject("provider_id", UUID.class),
-                        Scope.valueOf(rs.getString("clinical_scope"))))
+                .query((rs, n) -> new Reach(StaffRole.valueOf(rs.getString("role")),
+                        new Setting(rs.getObject("provider_id", UUID.class), Scope.valueOf(rs.getString("clinical_scope")))))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Staff user"));
     }

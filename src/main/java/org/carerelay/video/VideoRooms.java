@@ -57,10 +57,12 @@ public class VideoRooms {
     private final SchedulerClient scheduler;
     private final OneTimeTask<RoomTeardown> teardown;
     private final Clock clock;
+    private final VideoHosts hosts;
 
     VideoRooms(JdbcClient jdbc, Appointments appointments, AppointmentTypes types, Settings settings,
             List<RoomVendor> vendors, PhiCipher cipher, AuditLog auditLog, SchedulerClient scheduler,
-            OneTimeTask<RoomTeardown> teardown, Clock clock) {
+            OneTimeTask<RoomTeardown> teardown, Clock clock, VideoHosts hosts) {
+        this.hosts = hosts;
         this.jdbc = jdbc;
         this.appointments = appointments;
         this.types = types;
@@ -121,11 +123,23 @@ public class VideoRooms {
         return entered(patient, id, "patient");
     }
 
-    /** The room of an appointment as a member of staff opens it, with its host link (audited). */
+    /**
+     * The room of an appointment as a member of staff opens it (audited): with its host link for those who may
+     * host it ({@link VideoHosts}); for anyone else the visit's page shows no room, and the audit says so.
+     */
     @Transactional
-    public Optional<VideoRoom> enterAsStaff(Caller staff, AppointmentId id) {
-        appointments.find(staff.practice(), id);
-        return entered(staff, id, "host");
+    public StaffEntry enterAsStaff(Caller staff, AppointmentId id) {
+        Appointment appointment = appointments.find(staff.practice(), id);
+        if (!hosts.of(staff).mayHost(appointment.providerId())) {
+            auditLog.record(AuditEvent.of(staff, "phi.video-room.viewed", AuditEvent.Target.of("appointment", id),
+                    Map.of("side", "viewer")));
+            return new StaffEntry(false, Optional.empty());
+        }
+        return new StaffEntry(true, entered(staff, id, "host"));
+    }
+
+    /** What a member of staff gets at a video visit: whether they host it, and then its room, if it has one. */
+    public record StaffEntry(boolean host, Optional<VideoRoom> room) {
     }
 
     private Optional<VideoRoom> entered(Caller caller, AppointmentId id, String side) {

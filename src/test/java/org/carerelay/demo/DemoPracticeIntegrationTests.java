@@ -126,8 +126,11 @@ class DemoPracticeIntegrationTests {
                 id)).isZero();
         assertThat(count("SELECT count(*) FROM conversation WHERE practice_id = :p AND after_hours_reply_at IS NULL",
                 id)).isEqualTo(5);
+        // Our only answer is the urgent text's what-to-do-now (911, the on-call number), sent at any hour.
         assertThat(count("SELECT count(*) FROM inbox_message WHERE practice_id = :p AND direction = 'OUTBOUND'", id))
-                .isZero();
+                .isOne();
+        assertThat(count("SELECT count(*) FROM message WHERE practice_id = :p AND template_key = 'inbox-safety'", id))
+                .isOne();
 
         assertThat(auditLog.verify(practice.id()).ok()).isTrue();
     }

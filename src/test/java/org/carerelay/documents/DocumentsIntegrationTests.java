@@ -66,7 +66,7 @@ class DocumentsIntegrationTests {
         String uploaded = mvc.perform(multipart(documents)
                         .file(new MockMultipartFile("file", "results-letter.txt", "text/plain", LETTER))
                         .param("kind", "LETTER").param("title", "Your lab results")
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.releasedAt").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
@@ -80,7 +80,7 @@ class DocumentsIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(multipart(documents).file(new MockMultipartFile("file", "x.txt", "text/plain", new byte[0]))
                         .param("kind", "LETTER").param("title", "Empty")
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("file"));
 
@@ -90,7 +90,7 @@ class DocumentsIntegrationTests {
         assertThat(browser.post("/portal/documents/" + id + "/download").getResponse().getStatus()).isEqualTo(404);
 
         mvc.perform(post(documents + "/" + id + "/release")
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.releasedAt").exists());
         assertThat(browser.get("/portal/documents").getResponse().getContentAsString())
@@ -137,7 +137,7 @@ class DocumentsIntegrationTests {
         String id = JsonPath.read(mvc.perform(multipart("/api/v1/patients/" + owner.id().value() + "/documents")
                         .file(new MockMultipartFile("file", "a.pdf", "application/pdf", LETTER))
                         .param("kind", "RESULT").param("title", "Result").param("release", "true")
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andReturn().getResponse().getContentAsString(), "$.id");
         String email = "other." + UUID.randomUUID() + "@example.test";
         TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));

@@ -62,7 +62,7 @@ class PortalFormsIntegrationTests {
                 .param("p", patient.id().value()).query(String.class).single()).doesNotContain("Penicillin");
 
         String responses = "/api/v1/patients/" + patient.id().value() + "/forms";
-        mvc.perform(get(responses).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+        mvc.perform(get(responses).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[0].formKey").value("intake"))
                 .andExpect(jsonPath("$.items[0].answers.allergies").value("Penicillin"))

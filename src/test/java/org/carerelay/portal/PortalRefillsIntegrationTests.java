@@ -63,17 +63,17 @@ class PortalRefillsIntegrationTests {
         String medications = "/api/v1/patients/" + patient.id().value() + "/medications";
 
         String added = mvc.perform(post(medications).header(HttpHeaders.AUTHORIZATION,
-                                practice.bearer(StaffRole.DOCTOR))
+                                practice.bearer(StaffRole.CLINICAL_STAFF))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"name": "Lisinopril", "dosage": "10 mg daily", "prescriberId": "%s"}"""
                                 .formatted(prescriber.id().value())))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
-        mvc.perform(post(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR))
+        mvc.perform(post(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Metformin\"}"))
                 .andExpect(status().isCreated());
-        mvc.perform(post(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR))
+        mvc.perform(post(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"\"}"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.FRONT_DESK)))
@@ -108,9 +108,9 @@ class PortalRefillsIntegrationTests {
 
         // A stopped medication is no longer offered.
         mvc.perform(delete(medications + "/" + JsonPath.read(added, "$.id"))
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(status().isNoContent());
-        mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR)))
+        mvc.perform(get(medications).header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF)))
                 .andExpect(jsonPath("$.items[*].name").value(org.hamcrest.Matchers.contains("Metformin")));
     }
 

@@ -16,6 +16,8 @@ import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.identity.ApiTokens;
+import org.carerelay.identity.StaffSignIn;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.Message;
 import org.carerelay.messaging.Messages;
@@ -119,6 +121,31 @@ class ClinicalAccessIntegrationTests {
     }
 
     @Test
+    void aDoctorsTokenIsHeldToTheirPanel() throws Exception {
+        access.set(admin, ortegaUser.id().value(), new ClinicalAccess.Setting(ortega.id().value(),
+                ClinicalAccess.Scope.PANEL));
+        Caller signedIn = context.getBean(StaffSignIn.class).current(practice.id(), ortegaUser.id().value())
+                .orElseThrow();
+        String token = "Bearer " + context.getBean(ApiTokens.class).issue(signedIn, "Dr Ortega's EHR bridge",
+                StaffRole.DOCTOR).secret();
+
+        assertThat(medicationsStatus(bookedWithOrtega, token)).as("on Dr Ortega's panel").isEqualTo(200);
+        assertThat(medicationsStatus(fischersPatient, token)).as("Dr Fischer's patient").isEqualTo(404);
+        assertThat(medicationsStatus(seenByOrtegaLongAgo, token)).as("last seen 30 months ago").isEqualTo(404);
+
+        access.set(admin, ortegaUser.id().value(), new ClinicalAccess.Setting(ortega.id().value(),
+                ClinicalAccess.Scope.PRACTICE));
+        assertThat(medicationsStatus(fischersPatient, token)).as("widened to the practice").isEqualTo(200);
+    }
+
+    @Test
+    void aDoctorRoleIntegrationTokenHasNoPanelButClinicalStaffSeeThePractice() throws Exception {
+        assertThat(medicationsStatus(bookedWithOrtega, practice.bearer(StaffRole.DOCTOR))).isEqualTo(404);
+        assertThat(medicationsStatus(fischersPatient, practice.bearer(StaffRole.DOCTOR))).isEqualTo(404);
+        assertThat(medicationsStatus(fischersPatient, practice.bearer(StaffRole.CLINICAL_STAFF))).isEqualTo(200);
+    }
+
+    @Test
     void otherRolesFollowTheirPermission() {
         Caller frontDesk = new Caller(practice.id(), new Actor(Actor.Type.STAFF, UUID.randomUUID().toString()),
                 "FRONT_DESK", Set.of(Permissions.COMMS_VIEW_INBOX));
@@ -159,6 +186,11 @@ class ClinicalAccessIntegrationTests {
         assertThat(mvc.perform(put(path).header(HttpHeaders.AUTHORIZATION, practice.admin())
                 .contentType(MediaType.APPLICATION_JSON).content(unknownProvider)).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
+    }
+
+    private int medicationsStatus(Patient patient, String bearer) throws Exception {
+        return mvc.perform(get("/api/v1/patients/" + patient.id().value() + "/medications")
+                .header(HttpHeaders.AUTHORIZATION, bearer)).andReturn().getResponse().getStatus();
     }
 
     private String body(Message message, StaffRole role) throws Exception {

@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.carerelay.AuditTrail;
@@ -27,7 +28,14 @@ import org.carerelay.IntegrationTest;
 import org.carerelay.TestPatients;
 import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
+import org.carerelay.identity.StaffCredentials;
 import org.carerelay.identity.WebClient;
+import org.carerelay.practice.ClinicalAccess;
+import org.carerelay.practice.Npi;
+import org.carerelay.practice.StaffRole;
+import org.carerelay.practice.StaffUser;
+import org.carerelay.practice.StaffUserDetails;
+import org.carerelay.practice.StaffUsers;
 import org.carerelay.practice.Address;
 import org.carerelay.practice.AppointmentDetails;
 import org.carerelay.practice.AppointmentId;
@@ -52,6 +60,9 @@ import org.carerelay.shared.Permissions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -201,6 +212,66 @@ class VideoRoomsIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                         + "AND action = 'phi.video-room.viewed'")
                 .param("p", practice.id().value()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * Who gets a video visit's host link: its own clinician and the practice's clinical staff; anyone else who
+     * reads appointments sees the visit without link or room.
+     */
+    static Stream<Arguments> hosts() {
+        return Stream.of(
+                Arguments.of("the visit's doctor", StaffRole.DOCTOR, "visit", ClinicalAccess.Scope.PANEL, true),
+                Arguments.of("clinical staff", StaffRole.CLINICAL_STAFF, null, ClinicalAccess.Scope.PANEL, true),
+                Arguments.of("a doctor seeing the whole practice", StaffRole.DOCTOR, "other",
+                        ClinicalAccess.Scope.PRACTICE, true),
+                Arguments.of("another provider's doctor", StaffRole.DOCTOR, "other", ClinicalAccess.Scope.PANEL, false),
+                Arguments.of("read only", StaffRole.READ_ONLY, null, ClinicalAccess.Scope.PANEL, false),
+                Arguments.of("billing", StaffRole.BILLING, null, ClinicalAccess.Scope.PANEL, false),
+                Arguments.of("front desk", StaffRole.FRONT_DESK, null, ClinicalAccess.Scope.PANEL, false),
+                Arguments.of("a clinic admin", StaffRole.CLINIC_ADMIN, null, ClinicalAccess.Scope.PANEL, false));
+    }
+
+    @ParameterizedTest(name = "{0}: host link {4}")
+    @MethodSource("hosts")
+    void onlyTheVisitsClinicianAndClinicalStaffGetTheHostLink(String who, StaffRole role, String linkedTo,
+            ClinicalAccess.Scope scope, boolean hosts) throws Exception {
+        Provider other = context.getBean(Providers.class).create(admin, new ProviderDetails("Rafael", "Ortega", "MD",
+                Npi.withCheckDigit("423456789"), List.of(clinic.id().value())));
+        Instant start = Instant.now().plus(Duration.ofMinutes(10));
+        AppointmentId soon = book(start);
+        VideoRoom room = awaitRoom(soon, null);
+        StaffUser member = context.getBean(StaffUsers.class).create(practice.id(), Actor.system("test"),
+                new StaffUserDetails("Sam", "Staff", "s" + UUID.randomUUID() + "@clinic.example.test", role, true));
+        if (linkedTo != null) {
+            context.getBean(ClinicalAccess.class).set(admin, member.id().value(), new ClinicalAccess.Setting(
+                    (linkedTo.equals("visit") ? provider : other).id().value(), scope));
+        }
+        context.getBean(StaffCredentials.class).setPassword(practice.id(), member.id().value(),
+                "a long staff passphrase", Actor.system("test"));
+        WebClient browser = new WebClient(mvc);
+        browser.post("/console/sign-in", "email", member.email(), "password", "a long staff passphrase");
+
+        MvcResult page = browser.get("/console/visits/" + soon.value() + "/video");
+        assertThat(page.getResponse().getStatus()).isEqualTo(200);
+        String html = page.getResponse().getContentAsString();
+        String schedule = browser.get("/console/schedule?location=" + clinic.id().value() + "&date="
+                + start.atZone(java.time.ZoneId.of(clinic.timeZone())).toLocalDate()).getResponse().getContentAsString();
+        AuditTrail.chain(context);
+        String side = jdbc.sql("SELECT payload->>'side' FROM audit_event WHERE practice_id = :p "
+                        + "AND action = 'phi.video-room.viewed' AND actor_id = :staff")
+                .param("p", practice.id().value()).param("staff", member.id().value().toString())
+                .query(String.class).single();
+        if (hosts) {
+            assertThat(html).contains("id=\"host-link\"", "<iframe", "/video/placeholder/")
+                    .doesNotContain("Only the visit's clinician can host");
+            assertThat(schedule).contains("/console/visits/" + soon.value() + "/video");
+            assertThat(side).isEqualTo("host");
+        } else {
+            assertThat(html).contains("Only the visit's clinician can host it")
+                    .doesNotContain("host-link").doesNotContain("<iframe").doesNotContain(room.hostRoomUrl());
+            assertThat(schedule).contains("Video visit").doesNotContain("/console/visits/" + soon.value() + "/video");
+            assertThat(side).isEqualTo("viewer");
+        }
     }
 
     @Test

@@ -38,7 +38,10 @@ class ApiTokenController {
     record IssueTokenRequest(@NotBlank @Size(max = 100) String name, @jakarta.validation.constraints.NotNull StaffRole role) {
     }
 
-    /** Issues a token; the response is the only place its secret ever appears. */
+    /**
+     * Issues a token acting for whomever the caller acts for; the response is the only place its secret ever
+     * appears. 403 when the role holds a permission the caller lacks.
+     */
     @PostMapping
     @RequiresPermission(Permissions.TOKENS_MANAGE)
     ResponseEntity<IssuedToken> issue(@Valid @RequestBody IssueTokenRequest request) {

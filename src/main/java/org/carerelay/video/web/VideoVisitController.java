@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The video visit pages: the patient's in the portal and the provider's in the console, each framing its side of
  * the vendor's room (these two paths alone may frame the vendor: {@code ContentSecurityPolicy}). Before the room
- * opens (a quarter of an hour ahead) the page says when it will; opening the page is a PHI view, audited.
+ * opens (a quarter of an hour ahead) the page says when it will; opening the page is a PHI view, audited. Only
+ * those who may host the visit ({@code VideoHosts}) get the host link and room on the console's page.
  */
 @Controller
 class VideoVisitController {
@@ -59,8 +60,9 @@ class VideoVisitController {
     @RequiresPermission(Permissions.APPOINTMENTS_READ)
     String host(@PathVariable UUID id, Model model) {
         Caller caller = Callers.current();
-        Optional<VideoRoom> room = rooms.enterAsStaff(caller, new AppointmentId(id));
-        return page(caller, id, room.map(VideoRoom::hostRoomUrl), room, model, "console/video-visit");
+        VideoRooms.StaffEntry entry = rooms.enterAsStaff(caller, new AppointmentId(id));
+        model.addAttribute("host", entry.host());
+        return page(caller, id, entry.room().map(VideoRoom::hostRoomUrl), entry.room(), model, "console/video-visit");
     }
 
     private String page(Caller caller, UUID id, Optional<String> url, Optional<VideoRoom> room, Model model,
