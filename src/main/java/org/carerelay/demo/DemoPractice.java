@@ -111,15 +111,17 @@ class DemoPractice implements ApplicationRunner {
                    curl -H 'Authorization: Bearer %s' '%s/api/v1/patients?size=5'
 
                  Staff console:  %s/console/sign-in   (password for every demo staff member below:
-                                 %s  , kept in data/demo-staff-password)
+                                 %s  , kept in %s)
                    superadmin@%s  clinicadmin@%s  doctor@%s
                    clinicalstaff@%s  frontdesk@%s  billing@%s  readonly@%s
                  Patient portal: %s/portal/sign-in   (sign-in links and codes land in the dev outbox:
                                  %s/dev/outbox)
                 ──────────────────────────────────────────────────────────────────────────────
                 """.formatted(dataDirectory.toAbsolutePath().normalize(), practice.name(), url, url, token,
-                token, url, url, staffPassword, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
-                DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, url, url));
+                token, url, url, staffPassword,
+                DemoProperties.staffPasswordFile(dataDirectory).toAbsolutePath().normalize(), DemoSeeder.DOMAIN,
+                DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN, DemoSeeder.DOMAIN,
+                DemoSeeder.DOMAIN, url, url));
     }
 
     /**
