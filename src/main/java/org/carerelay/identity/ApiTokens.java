@@ -78,8 +78,8 @@ public class ApiTokens {
     }
 
     /**
-     * Makes {@code secret} the one live integration token named {@code name} of {@code practice}: the local-mode demo admin
-     * token, whose value the operator chose. Earlier live tokens of that name are revoked. Returns false, changing
+     * Makes {@code secret} the one live integration token named {@code name} of {@code practice}: the local-mode
+     * demo admin token, whose value the operator chose. Earlier live tokens of that name are revoked. Returns false, changing
      * nothing, when {@code secret} was issued before and has since been revoked: a revoked token never comes back.
      */
     @Transactional
@@ -190,7 +190,8 @@ public class ApiTokens {
     private static ApiToken token(ResultSet rs, int rowNum) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiToken(rs.getObject("id", UUID.class), rs.getString("name"), StaffRole.valueOf(rs.getString("role")),
-                rs.getObject("acts_for_staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+                rs.getObject("acts_for_staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                revoked == null ? null : revoked.toInstant());
     }
 
     static String hash(String secret) {
