@@ -71,12 +71,17 @@ class AppointmentMessages {
                 "confirmation:" + appointment.start().getEpochSecond());
     }
 
+    /**
+     * A reminder. The one two days ahead confirms by link, and cancels or reschedules by link while the patient
+     * still may (a practice whose change cut-off is longer than two days gets a reminder without them).
+     */
     void reminder(PracticeId practice, Appointment appointment, ReminderKind kind) {
         Map<String, Object> context = new HashMap<>(describe(practice, appointment));
         if (kind == ReminderKind.TWO_DAYS) {
-            context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
-                    AppointmentLinks.Purpose.CONFIRM, AppointmentLinks.Purpose.CANCEL,
-                    AppointmentLinks.Purpose.RESCHEDULE)));
+            context.put("links", urls(changes.pastCutoff(practice, appointment.start())
+                    ? links.issue(practice, appointment.id(), appointment.end(), AppointmentLinks.Purpose.CONFIRM)
+                    : links.issue(practice, appointment.id(), appointment.end(), AppointmentLinks.Purpose.CONFIRM,
+                            AppointmentLinks.Purpose.CANCEL, AppointmentLinks.Purpose.RESCHEDULE)));
         } else if (Boolean.TRUE.equals(((Map<?, ?>) context.get("appointment")).get("video"))) {
             context.put("links", urls(links.issue(practice, appointment.id(), appointment.end(),
                     AppointmentLinks.Purpose.JOIN)));

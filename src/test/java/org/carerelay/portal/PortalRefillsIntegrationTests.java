@@ -121,7 +121,7 @@ class PortalRefillsIntegrationTests {
         Patient patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL,
                 TestPatients.email(email));
         String added = mvc.perform(post("/api/v1/patients/" + patient.id().value() + "/medications")
-                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.DOCTOR))
+                        .header(HttpHeaders.AUTHORIZATION, practice.bearer(StaffRole.CLINICAL_STAFF))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"Sertraline\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         WebClient browser = WebClient.signedInPatient(mvc, context,

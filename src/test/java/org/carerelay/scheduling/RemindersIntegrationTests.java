@@ -181,12 +181,20 @@ class RemindersIntegrationTests {
     }
 
     @Test
-    void withinTheCutOffTheCancelLinkAsksThePatientToCall() throws Exception {
+    void withinTheCutOffTheReminderOffersNoCancelLinkAndAnOlderOneAsksThePatientToCall() throws Exception {
         TestPractices.store(context, practice.id(), "scheduling.patient-change-cutoff-hours", "200");
         Patient patient = patient("en");
         UUID appointment = book(patient, inDays(5, "14:00"));
         Map<String, String> links = reminderLinks(patient, appointment);
+        assertThat(links).containsOnlyKeys("Confirm");
+        assertThat(lastEmailTo(patient)).doesNotContain("Cancel", "Reschedule");
 
+        // A cancel link sent before the practice lengthened its cut-off, opened after.
+        Matcher older = LINK.matcher(context.getBean(AppointmentLinks.class).issue(practice.id(),
+                new AppointmentId(appointment), inDays(6, "14:00"), AppointmentLinks.Purpose.CANCEL)
+                .get(AppointmentLinks.Purpose.CANCEL));
+        assertThat(older.find()).isTrue();
+        links.put("Cancel", older.group(1));
         mvc.perform(get("/r/" + links.get("Cancel")))
                 .andExpect(content().string(Matchers.containsString("too late to change this appointment online")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("id=\"cancel\""))));
