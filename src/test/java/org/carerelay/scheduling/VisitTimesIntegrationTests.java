@@ -143,6 +143,23 @@ class VisitTimesIntegrationTests {
         }
     }
 
+    @Test
+    void thePortalOffersAnInPersonVisitsTimesOnTheClinicsClockAndAVideoVisitsOnThePatientsSayingSo() throws Exception {
+        String email = "ana." + UUID.randomUUID() + "@example.test";
+        TestPatients.register(context, practice.id(), "en", PreferredChannel.EMAIL, TestPatients.email(email));
+        WebClient browser = WebClient.signedInPatient(mvc, context,
+                context.getBean(Practices.class).get(practice.id()).slug(), email);
+
+        String clinic = browser.get("/portal/book?type=" + inPerson.id().value() + "&location="
+                + upperWestSide.id().value()).getResponse().getContentAsString();
+        assertThat(clinic).contains("Times are in the clinic").containsPattern("\\d:\\d\\d [AP]M ET")
+                .doesNotContainPattern("[AP]M CT");
+        String byVideo = browser.get("/portal/book?type=" + video.id().value() + "&location="
+                + upperWestSide.id().value()).getResponse().getContentAsString();
+        assertThat(byVideo).contains("Times are in your time zone").containsPattern("\\d:\\d\\d [AP]M CT")
+                .doesNotContainPattern("[AP]M ET");
+    }
+
     private Patient patient(PreferredChannel channel) {
         String phone = "+1312555" + String.format("%04d", Math.floorMod(UUID.randomUUID().hashCode(), 10_000));
         return TestPatients.register(context, practice.id(), "en", channel,
