@@ -1,5 +1,7 @@
 package org.carerelay.console;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -41,8 +43,7 @@ class ReaderZone {
             for (Cookie cookie : cookies) {
                 if (COOKIE.equals(cookie.getName())) {
                     try {
-                        return ZoneId.of(java.net.URLDecoder.decode(cookie.getValue(),
-                                java.nio.charset.StandardCharsets.UTF_8));
+                        return ZoneId.of(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
                     } catch (DateTimeException | IllegalArgumentException notAZone) {
                         break; // a forged or stale cookie: the practice's zone
                     }

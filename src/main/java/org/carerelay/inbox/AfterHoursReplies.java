@@ -5,19 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.InboundMessage;
-import org.carerelay.messaging.Message;
-import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
-import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.PatientId;
-import org.carerelay.practice.Practices;
 import org.carerelay.shared.Actor;
 import org.carerelay.shared.PracticeId;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,21 +32,14 @@ class AfterHoursReplies {
     private static final Actor ACTOR = Actor.system("inbox");
 
     private final JdbcClient jdbc;
-    private final Messages messages;
-    private final Practices practices;
+    private final SenderAnswers answers;
     private final AuditLog auditLog;
-    private final OutboundEntries outbound;
-    private final ReplyThreads replyThreads;
     private final Clock clock;
 
-    AfterHoursReplies(JdbcClient jdbc, Messages messages, Practices practices, AuditLog auditLog,
-            OutboundEntries outbound, ReplyThreads replyThreads, Clock clock) {
+    AfterHoursReplies(JdbcClient jdbc, SenderAnswers answers, AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
-        this.messages = messages;
-        this.practices = practices;
+        this.answers = answers;
         this.auditLog = auditLog;
-        this.outbound = outbound;
-        this.replyThreads = replyThreads;
         this.clock = clock;
     }
 
@@ -73,18 +61,9 @@ class AfterHoursReplies {
             case "PORTAL" -> Channel.IN_APP;
             default -> Channel.SMS; // a text, or a voicemail left from a phone
         };
-        Optional<Message> sent = patient != null
-                ? Optional.of(messages.send(practice, ACTOR, new SendRequest(patient, null, channel, TEMPLATE, Map.of(),
-                        Purpose.TRANSACTIONAL, "inbox-after-hours:" + message.id(), null, true,
-                        channel == Channel.EMAIL ? replyThreads.forReply(conversation) : null)))
-                : channel == Channel.IN_APP ? Optional.empty()
-                        : messages.answerSender(practice, channel, message.sender(), TEMPLATE,
-                                practices.get(practice).defaultLanguage(), Map.of());
-        sent.ifPresent(reply -> {
-            String text = reply.deliveries().get(0).text();
-            outbound.add(practice, conversation, reply, text == null ? "(the after-hours answer)" : text, null, now);
-            auditLog.record(new AuditEvent(practice, ACTOR, "inbox.after_hours.answered",
-                    AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id())));
-        });
+        answers.send(practice, conversation, patient, message, channel, TEMPLATE, Map.of(), Purpose.TRANSACTIONAL,
+                "(the after-hours answer)", now)
+                .ifPresent(reply -> auditLog.record(new AuditEvent(practice, ACTOR, "inbox.after_hours.answered",
+                        AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id()))));
     }
 }

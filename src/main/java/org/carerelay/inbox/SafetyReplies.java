@@ -5,20 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.InboundMessage;
-import org.carerelay.messaging.Message;
-import org.carerelay.messaging.Messages;
 import org.carerelay.messaging.Purpose;
-import org.carerelay.messaging.SendRequest;
 import org.carerelay.practice.ContactNormalizer;
 import org.carerelay.practice.PatientId;
-import org.carerelay.practice.Practices;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
 import org.carerelay.shared.Actor;
@@ -42,26 +37,19 @@ class SafetyReplies {
     private static final Actor ACTOR = Actor.system("inbox");
 
     private final JdbcClient jdbc;
-    private final Messages messages;
-    private final Practices practices;
+    private final SenderAnswers answers;
     private final Settings settings;
     private final ContactNormalizer phones;
     private final AuditLog auditLog;
-    private final OutboundEntries outbound;
-    private final ReplyThreads replyThreads;
     private final Clock clock;
 
-    SafetyReplies(JdbcClient jdbc, Messages messages, Practices practices, Settings settings,
-            ContactNormalizer phones, AuditLog auditLog, OutboundEntries outbound, ReplyThreads replyThreads,
-            Clock clock) {
+    SafetyReplies(JdbcClient jdbc, SenderAnswers answers, Settings settings, ContactNormalizer phones,
+            AuditLog auditLog, Clock clock) {
         this.jdbc = jdbc;
-        this.messages = messages;
-        this.practices = practices;
+        this.answers = answers;
         this.settings = settings;
         this.phones = phones;
         this.auditLog = auditLog;
-        this.outbound = outbound;
-        this.replyThreads = replyThreads;
         this.clock = clock;
     }
 
@@ -104,19 +92,11 @@ class SafetyReplies {
                 "onCallPhone", guidance.onCallPhone() == null ? "" : guidance.onCallPhone());
         Channel channel = message.channel().equals("EMAIL") ? Channel.EMAIL : Channel.SMS; // or a voicemail's phone
         // SECURITY, like a sign-in link the patient asked for: it goes at once, never held until quiet hours end.
-        Optional<Message> sent = patient != null
-                ? Optional.of(messages.send(practice, ACTOR, new SendRequest(patient, null, channel, TEMPLATE, context,
-                        Purpose.SECURITY, TEMPLATE + ":" + message.id(), null, true,
-                        channel == Channel.EMAIL ? replyThreads.forReply(conversation) : null)))
-                : messages.answerSender(practice, channel, message.sender(), TEMPLATE,
-                        practices.get(practice).defaultLanguage(), context);
-        sent.ifPresent(reply -> {
-            String text = reply.deliveries().get(0).text();
-            outbound.add(practice, conversation, reply, text == null ? "(the safety answer)" : text, null, now);
-            auditLog.record(new AuditEvent(practice, ACTOR, "inbox.safety.answered",
-                    AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id(),
-                            "crisis", decision.crisis(), "onCallPhone", guidance.onCallPhone() != null)));
-        });
+        answers.send(practice, conversation, patient, message, channel, TEMPLATE, context, Purpose.SECURITY,
+                "(the safety answer)", now)
+                .ifPresent(reply -> auditLog.record(new AuditEvent(practice, ACTOR, "inbox.safety.answered",
+                        AuditEvent.Target.of("conversation", conversation), Map.of("message", reply.id(),
+                                "crisis", decision.crisis(), "onCallPhone", guidance.onCallPhone() != null))));
         return true;
     }
 }
