@@ -12,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * An operator command given on the command line ({@code java -jar carerelay.jar audit verify},
- * {@code practice create}, {@code keys rotate}, {@code triage evaluate <file>}). It starts the
- * application without the web server and without demo seeding; the module that owns the command runs it
+ * {@code practice create}, {@code keys rotate}, {@code triage evaluate <file>}, {@code triage cross-validate}). It
+ * starts the application without the web server and without demo seeding; the module that owns the command runs it
  * when it sees {@code carerelay.command} and reports its outcome as the exit code.
  *
  * @param arguments the options, passed on to the application
@@ -29,6 +29,7 @@ record OperatorCommand(String name, List<String> arguments, List<String> operand
         KNOWN.put("practice create", List.of());
         KNOWN.put("keys rotate", List.of());
         KNOWN.put("triage evaluate", List.of("<file.jsonl>"));
+        KNOWN.put("triage cross-validate", List.of());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.carerelay.inbox.triage;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * How patients write suicidal ideation, self-harm, harm to others and overdose, in English and Spanish, over
@@ -31,6 +32,9 @@ final class CrisisSigns {
             + "|(?:may|can|could|might) cause|risk of|black box|awareness|screening|questionnaire|prevent\\w*"
             + "|in case|advertencia|efectos? secundarios?|puede causar)\\b"
             + "|\\b(?:does|do|can|could|will|would) (?:\\w+ ){0,3}?cause\\b";
+    /** A relative's or friend's death, told as news or grief: not a crisis of the writer's. */
+    private static final String A_DEATH = "\\b(?:died|death|passed away|lost (?:\\w+ ){0,3}to|committed|anniversary"
+            + "|funeral|murio|fallecio|se suicido|perdi a)\\b";
     private static final String ACCIDENT = "\\b(?:shaving|cooking|chopping|slicing|cutting (?:an?|the|some)|while"
             + "|when i|at (?:the|work|gym|home|practice)|lifting|playing|working|moving|fell|fall|falling|slipped"
             + "|slip|by accident|accidentally|on (?:an?|the|some)|with (?:an?|the)|cocinando|sin querer|pelo"
@@ -45,9 +49,10 @@ final class CrisisSigns {
             + "|new (?:doctor|practice|job|clinic|city"
             + "|state)|retir\\w*|transfer\\w*|mudo|mudamos|mudanza|otro estado|otra clinica|nuevo doctor)\\b";
 
-    static final List<SignPhrase> PHRASES = List.of(
+    /** Every phrase, each cancelled by history told as over ({@link SignPhrase#historyWhenWell}). */
+    static final List<SignPhrase> PHRASES = Stream.of(
             // suicide, in either language ("suicidal", "suicidarme", "pensamientos suicidas")
-            SignPhrase.of("\\bsuicid\\w*").unless(INFORMATION),
+            SignPhrase.of("\\bsuicid\\w*").unless(INFORMATION + "|" + A_DEATH),
             SignPhrase.of("\\bkill(?:ing)? ?" + SELF + "\\b"),
             SignPhrase.of("\\bkms\\b"),
             SignPhrase.of("\\b(?:end|ending|take|taking|took) (?:my|his|her|their) (?:own )?life\\b"),
@@ -131,7 +136,19 @@ final class CrisisSigns {
                     + "|stab|stabbing|strangle|choke|beat|murder) " + OTHERS + "\\b").jokeable(),
             SignPhrase.of("\\bhomicidal\\b"),
             SignPhrase.of("\\bmurder (?:him|her|them|someone|somebody|my)\\b").jokeable(),
+            SignPhrase.of("\\burges? to (?:cut|burn|self[- ]?harm|hurt)\\b(?! (?:back|down|out|off|in|the|my|our|your"
+                    + "|his|her|their|a|an|some|it|them)\\b)"),
+            SignPhrase.of("\\benough (?:pills |meds )?to (?:\\w+ ){0,2}(?:make it (?:all )?stop|end it|not wake up"
+                    + "|never wake up|die)\\b"),
+            // command hallucinations
+            SignPhrase.of("\\bvoices? (?:\\w+ ){0,3}(?:tells?|telling|told|says?|saying|keeps? telling) me (?:\\w+ ){0,8}?"
+                    + "(?:to|i have to|i need to|i should|i must|i've got to|i gotta) (?:\\w+ ){0,2}?(?:kill|hurt|stop"
+                    + "|harm|punish|get rid of|poison|drown|stab|shoot)\\b"),
             // farewells
+            SignPhrase.of("\\b(?:wanted|want|wanna|need|needed|had) to say (?:goodbye|good bye|my goodbyes)\\b")
+                    .unlessInMessage(LEAVING),
+            SignPhrase.of("\\bwrote (?:some |a few |my |the )?(?:goodbye )?(?:letters|notes)\\b")
+                    .unlessInMessage(LEAVING + "|\\b(?:doctor|dr|work|school|employer|insurance|lawyer|court)\\b"),
             SignPhrase.of("\\b(?:this is|saying|say(?:ing)? my) (?:final |last )?(?:goodbye|good bye|farewell)\\b")
                     .unlessInMessage(LEAVING),
             SignPhrase.of("\\b(?:goodbye|good bye) (?:forever|everyone|everybody|for good|cruel world)\\b")
@@ -143,7 +160,7 @@ final class CrisisSigns {
             SignPhrase.of("\\bgiv(?:e|ing) away (?:all )?(?:of )?my (?:stuff|things|belongings|possessions)\\b"),
             // Spanish
             SignPhrase.of("\\bmatar(?:me|se)\\b").unless("\\bde (?:la )?risa\\b"),
-            SignPhrase.of("\\b(?:me|se) (?:voy a|va a|quiero|quiere|quisiera|pienso) matar\\b")
+            SignPhrase.of("\\b(?:me (?:voy a|quiero|quisiera|pienso)|se (?:va a|quiere|quisiera|piensa)) matar\\b")
                     .unless("\\bde (?:la )?risa\\b"),
             SignPhrase.of("\\bquitar(?:me|se|le) la vida\\b"),
             SignPhrase.of("\\b(?:acabar|terminar|poner fin a) (?:con )?(?:mi|su) (?:propia )?vida\\b"),
@@ -185,7 +202,47 @@ final class CrisisSigns {
             SignPhrase.of("\\b(?:cansad[oa]|hart[oa]) de vivir\\b"),
             SignPhrase.of("\\b(?:ahorcarme|colgarme|aventarme|pegarme un tiro)\\b"),
             SignPhrase.of("\\btirarme (?:de|del|por|al|a) (?:un |una |el |la )?(?:puente|edificio|balcon|ventana"
-                    + "|tren|techo|carro)\\b"));
+                    + "|tren|techo|carro)\\b"),
+            // Other languages US patients write in: the unmistakable ways of saying it, written natively. The risk
+            // model reads the rest. Chinese and Korean run on without spaces, and Java's \b is for ASCII words only,
+            // so those patterns stand without it.
+            SignPhrase.of("自杀|自殺|轻生|輕生|寻死|尋死|割腕|跳楼|跳樓|上吊|(?<!不)想死|不想活|活不下去|不想活了"
+                    + "|(?:结束|結束)(?:自己的|我的)?生命|(?:了结|了結)(?:自己|生命)|(?:结束|結束)(?:这|這)一切|遗书|遺書"
+                    + "|活(?:着|著)(?:没|沒)(?:有)?意思|不如死了|死了算了|不想(?:醒来|醒來)"),
+            SignPhrase.of("(?:吞|吃)了?(?:一整瓶|整瓶|所有的?|全部的?|一把|很多|好多|一堆|几十|幾十)\\S{0,8}?(?:药|藥|片)"),
+            SignPhrase.of("(?:想|要|会|會)(?:杀|殺)了?(?:他|她|他们|他們|老公|老婆|孩子|宝宝|寶寶|人)").jokeable(),
+            SignPhrase.of("자살|죽고\\s?싶(?!지\\s?않)|살고\\s?싶지\\s?않|살기\\s?싫|자해|손목을?\\s?긋|뛰어\\s?내리|목을?\\s?매"
+                    + "|죽여\\s?버리|죽이고\\s?싶|사라지고\\s?싶|유서|약을?\\s?(?:다|전부|한꺼번에|몽땅|잔뜩|한\\s?통)\\s?"
+                    + "(?:먹|삼키|털어)"),
+            SignPhrase.of("انتحار|انتحر|(?:اقتل|قتل|اموت) نفسي|بدي (?:ا)?موت|(?:عايز|عاوز|ابغى|ابي) (?:ا)?موت"
+                    + "|اريد (?:ان )?اموت|(?:انهي|انهاء) حياتي|(?:اذي|اوذي|ايذاء|جرح) نفسي|(?:ما بدي|مش عايز|مش عاوز"
+                    + "|لا اريد (?:ان )?)(?:ا)?عيش|تعبت من الحياة"),
+            SignPhrase.of("самоубийств|суицид|поконч(?:ить|у|ила?|ил) с собой|(?:убить|убью|убила?) себя"
+                    + "|не хочу (?:больше )?жить|(?:хочу|хочется) умереть|(?:порезать|режу|резать|порезала?) (?:себе|себя)"
+                    + "|наглот(?:аться|алась|ался)|повеситься|повешусь|выпрыгнуть|прыгнуть с (?:крыши|моста)"
+                    + "|нет смысла жить|устала? жить|прощальн\\p{L}* (?:письм|записк)"),
+            SignPhrase.of("\\b(?:magpakamatay|nagpapakamatay|maglaslas|naglaslas|naglalaslas)\\b"
+                    + "|\\b(?:gusto|gusto ko|gusto kong|gusto ko nang|gusto ko na) (?:nang |na )?mamatay\\b"
+                    + "|\\b(?:ayoko|ayaw ko) (?:nang|na) mabuhay\\b|\\b(?:saktan|sinasaktan|sasaktan) (?:ko )?(?:ang )?"
+                    + "(?:aking )?sarili\\b|\\bwakasan (?:ko )?(?:na )?(?:ang )?(?:aking )?buhay\\b"
+                    + "|\\b(?:papatayin ko|patayin ko) (?:siya|sila|ang)\\b|\\bininom ko (?:na )?(?:lahat|lahat ng)\\b"),
+            SignPhrase.of("\\bswisid\\w*|\\btouye tet (?:mwen|li|m)\\b|\\bm(?:wen)? (?:vle|ta vle|anvi) mouri\\b"
+                    + "|\\bpa vle viv anko\\b|\\bfe tet (?:mwen|m) mal\\b|\\bfini ak lavi\\b"
+                    + "|\\bbwe tout (?:grenn|renmed|medikaman)\\b"),
+            SignPhrase.of("\\b(?:me|se) matar\\b|\\bquero morrer\\b|\\b(?:quero|queria|vontade de) sumir (?:para|pra) sempre\\b"
+                    + "|\\b(?:nao quero|nao tenho vontade de) (?:mais )?viver\\b|\\bacabar com (?:a )?minha vida\\b"
+                    + "|\\btirar (?:a )?minha (?:propria )?vida\\b|\\bme (?:cortar|machucar)\\b"
+                    + "|\\btomei (?:todos|todas|a cartela|o frasco|a caixa)\\b|\\bvontade de morrer\\b"),
+            SignPhrase.of("\\bme (?:tuer|suicider|faire du mal|scarifier)\\b|\\ben finir\\b|\\benvie de mourir\\b"
+                    + "|\\b(?:veux|voudrais) mourir\\b|\\bplus envie de vivre\\b|\\bme jeter (?:du|sous|d'un|par)\\b"
+                    + "|\\bavale (?:tous|toutes|toute|la boite|le flacon)\\b|\\bmettre fin a (?:mes|ma) (?:jours|vie)\\b"),
+            SignPhrase.of("\\b(?:le|la) tuer\\b").jokeable(),
+            SignPhrase.of("\\b(?:muon|chi muon|that su muon) chet\\b")
+                    .unless("\\b(?:met|cuoi|doi|so|nong|lanh|chan|ban|dau|buon cuoi|ngai) (?:\\w+ )?muon chet\\b")
+                    .jokeable(),
+            SignPhrase.of("\\b(?:muon|dinh|nghi den|nghi toi|tinh) tu tu\\b|\\btu sat\\b|\\bkhong muon song\\b|\\bket thuc (?:cuoc doi|cuoc song|moi thu|tat ca)\\b"
+                    + "|\\b(?:uong|nuot) (?:het|ca|nhieu|mot nam) (?:vi |lo |hop )?thuoc\\b|\\b(?:cat|rach) (?:tay|co tay)\\b"
+                    + "|\\btu lam hai (?:ban than|minh)\\b")).map(SignPhrase::historyWhenWell).toList();
 
     private CrisisSigns() {
     }

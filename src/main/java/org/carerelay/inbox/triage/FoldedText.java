@@ -38,6 +38,11 @@ record FoldedText(String original, String folded) {
                 return ' ';
             }
             default -> {
+                Character.UnicodeScript script = Character.UnicodeScript.of(lower);
+                if (script == Character.UnicodeScript.HANGUL || script == Character.UnicodeScript.CYRILLIC) {
+                    // A Hangul syllable decomposes into its letters, and й into и: not accents but other letters.
+                    return lower;
+                }
                 char base = Normalizer.normalize(String.valueOf(lower), Normalizer.Form.NFD).charAt(0);
                 return Character.isLetter(base) ? base : lower;
             }

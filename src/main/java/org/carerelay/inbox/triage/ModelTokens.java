@@ -31,6 +31,9 @@ final class ModelTokens {
                 continue;
             }
             if (Character.isLetter(c)) {
+                if (!word.isEmpty() && isIdeograph(c) != isIdeograph(word.charAt(word.length() - 1))) {
+                    flush(word, tokens);
+                }
                 word.append(c);
             } else if (c == '\'' && !word.isEmpty()) {
                 // inside a word: "don't", "i'm"
@@ -48,6 +51,13 @@ final class ModelTokens {
         }
         flush(word, tokens);
         return tokens.toArray(String[]::new);
+    }
+
+    /** Chinese and Japanese characters, which run on without spaces and never join a Latin word. */
+    private static boolean isIdeograph(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
     }
 
     /** A point, comma, colon or slash between digits, as in 100.4, 10:30 or 150/95. */

@@ -42,7 +42,7 @@ class PracticeModels {
     private final TriageCorrections corrections;
     private final boolean warmUp;
     private final Object baseLock = new Object();
-    private volatile TriageClassifier base;
+    private volatile Shared base;
     private final Map<PracticeId, Trained> practices = new ConcurrentHashMap<>();
     private final Set<PracticeId> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
@@ -59,6 +59,10 @@ class PracticeModels {
     private record Trained(long generation, TriageClassifier classifier) {
     }
 
+    /** What every practice starts from: the models trained on the corpus alone, and the language detector. */
+    private record Shared(TriageClassifier classifier, RiskModel risks, Languages languages) {
+    }
+
     /** The classifier this node uses for {@code practice}: its own once trained, the shared one until then. */
     TriageClassifier forPractice(PracticeId practice) {
         Trained trained = practices.get(practice);
@@ -67,17 +71,25 @@ class PracticeModels {
 
     /** The classifier trained on the corpus alone. */
     TriageClassifier base() {
-        TriageClassifier classifier = base;
-        if (classifier == null) {
+        return shared().classifier();
+    }
+
+    private Shared shared() {
+        Shared shared = base;
+        if (shared == null) {
             synchronized (baseLock) {
-                classifier = base;
-                if (classifier == null) {
-                    classifier = new TriageClassifier(CategoryModel.train(TrainingCorpus.load()));
-                    base = classifier;
+                shared = base;
+                if (shared == null) {
+                    List<TriageExample> corpus = TrainingCorpus.load();
+                    RiskModel risks = RiskModel.train(corpus);
+                    Languages languages = Languages.train(corpus);
+                    shared = new Shared(new TriageClassifier(CategoryModel.train(corpus), risks, languages), risks,
+                            languages);
+                    base = shared;
                 }
             }
         }
-        return classifier;
+        return shared;
     }
 
     /** So that the first message after a start is not the one that waits for the training. */
@@ -90,15 +102,24 @@ class PracticeModels {
 
     /** Trains {@code practice}'s classifier at {@code generation} from the corpus and its corrections, now. */
     void train(PracticeId practice, long generation) {
+        Shared shared = shared();
         List<TriageCorrection> practiceCorrections = corrections.of(practice);
-        List<TriageExample> examples = new ArrayList<>(TrainingCorpus.load());
+        List<TriageExample> corpus = TrainingCorpus.load();
+        List<TriageExample> categories = new ArrayList<>(corpus);
+        List<TriageExample> risks = new ArrayList<>(corpus);
         for (TriageCorrection correction : practiceCorrections) {
             for (int i = 0; i < CORRECTION_WEIGHT; i++) {
-                examples.add(new TriageExample(correction.id().toString(), correction.text(), correction.category(),
-                        false, false, null));
+                categories.add(new TriageExample(correction.id().toString(), correction.text(),
+                        correction.category(), false, false, null));
+                if (correction.crisis() != null) {
+                    risks.add(new TriageExample(correction.id().toString(), correction.text(),
+                            correction.category(), correction.crisis(), correction.urgent(), null));
+                }
             }
         }
-        TriageClassifier classifier = new TriageClassifier(CategoryModel.train(examples));
+        RiskModel riskModel = risks.size() > corpus.size() ? RiskModel.train(risks) : shared.risks();
+        TriageClassifier classifier = new TriageClassifier(CategoryModel.train(categories), riskModel,
+                shared.languages());
         practices.merge(practice, new Trained(generation, classifier),
                 (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old);
         log.info("Triage model of practice {} trained: generation {}, {} corrections", practice, generation,

@@ -19,7 +19,9 @@ final class SignFinder {
 
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "dont", "doesnt", "didnt", "isnt",
             "arent", "wasnt", "werent", "havent", "hasnt", "hadnt", "wont", "wouldnt", "without", "denies", "deny",
-            "denied", "nor", "neither", "nunca", "jamas", "ni", "sin", "tampoco", "niega", "ningun", "ninguna");
+            "denied", "nor", "neither", "nunca", "jamas", "ni", "sin", "tampoco", "niega", "ningun", "ninguna",
+            // Portuguese, Vietnamese, Tagalog, French: the negation before a phrase of theirs
+            "nao", "khong", "hindi", "jamais");
 
     /** Words that end the reach of a negation: what follows is a new thought ("I'm not ok <em>and</em> I want…"). */
     private static final Set<String> CLAUSE_WORDS = Set.of("but", "and", "so", "because", "just", "only", "though",
@@ -43,6 +45,27 @@ final class SignFinder {
                     + "|[\\x{1F602}\\x{1F923}\\x{1F606}\\x{1F605}\\x{1F61C}\\x{1F61D}]");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
+    /** A denial right after a sign: "thoughts of hurting myself - i dont", "any urges to cut? none". */
+    private static final Pattern DENIED_AFTER = Pattern.compile("^[\\s,.;:!?)-]{0,4}(?:(?:i (?:don'?t|do not"
+            + "|dont|haven'?t|have not|never)(?: (?:have|had) (?:any|them|it|those))?|none|nope|not really|not at all"
+            + "|no(?:, never| i don'?t)?|nunca|ninguno|no (?:tengo|los tengo|he tenido))\\s*(?:[,.!;)]|$))");
+
+    /** A time that puts a sign in the past. */
+    private static final Pattern PAST = Pattern.compile("\\b(?:back in|in|since) (?:19|20)\\d\\d\\b"
+            + "|\\b(?:\\d+|a few|a couple of|several|many|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+            + " (?:years?|yrs?|decades?) ago\\b|\\b(?:years|decades) ago\\b|\\b(?:in|during|back in) (?:high school"
+            + "|college|my (?:teens|twenties|20s|youth))\\b|\\bas a (?:teen(?:ager)?|kid|young \\w+)\\b"
+            + "|\\bhistory of\\b|\\bwhen i was (?:younger|a teen(?:ager)?|a kid|in (?:high school|college)|\\d+)\\b"
+            + "|\\bhace (?:\\d+|unos|muchos|varios|dos|tres|cuatro|cinco|seis|siete|ocho|diez|veinte) anos\\b"
+            + "|\\bde (?:joven|adolescente|nin[oa])\\b|\\bcuando (?:era|tenia)\\b");
+    /** A statement of being well now. */
+    private static final Pattern WELL_NOW = Pattern.compile("\\b(?:doing (?:really |very |so |pretty )?(?:well"
+            + "|good|great|fine|better)|(?:been|am|i'?m|im|feel|feeling) (?:very |really |totally )?(?:stable|safe"
+            + "|fine|ok|okay|good|well|great)|stable (?:for|since|now)|in recovery|nothing since|all good"
+            + "|no (?:current |more |recent )?(?:thoughts|symptoms|urges|episodes)|(?:estoy|me siento|sigo) (?:muy )?"
+            + "(?:bien|estable)|llevo (?:\\w+ )?anos bien|sin esos pensamientos|(?:ya )?estoy (?:recuperad[oa]|sano"
+            + "|sana))\\b");
+
     private SignFinder() {
     }
 
@@ -65,7 +88,11 @@ final class SignFinder {
         if (phrase.cancelledByLaughter() && joking) {
             return false;
         }
-        if (negated(folded, start)) {
+        if (negated(folded, start) || DENIED_AFTER.matcher(folded.substring(end)).find()) {
+            return false;
+        }
+        if (phrase.cancelledByRecovery() && PAST.matcher(sentence(folded, start, end)).find()
+                && WELL_NOW.matcher(folded).find()) {
             return false;
         }
         if (phrase.unlessInMessage() != null && phrase.unlessInMessage().matcher(folded).find()) {

@@ -2,6 +2,7 @@ package org.carerelay.inbox.triage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,7 +42,7 @@ public class Triage {
         this.clock = clock;
     }
 
-    /** The category, urgent and crisis flags of {@code text}, which is neither stored nor logged. */
+    /** The category, urgent and crisis flags, risk and language of {@code text}, which is neither stored nor logged. */
     public TriageResult classify(PracticeId practice, String text, TriageChannel channel) {
         Objects.requireNonNull(practice, "practice");
         Objects.requireNonNull(text, "text");
@@ -54,15 +55,32 @@ public class Triage {
      * retrain. Returns the correction's id.
      */
     public UUID recordCorrection(PracticeId practice, Actor actor, String text, Category category) {
+        return recordCorrection(practice, actor, text, category, null, null);
+    }
+
+    /**
+     * Records that {@code text} should have been {@code category}, and, when {@code crisis} is not null, whether it
+     * was a crisis and whether it was urgent (a crisis always is); the practice's models learn it at their next
+     * retrain. Returns the correction's id.
+     */
+    public UUID recordCorrection(PracticeId practice, Actor actor, String text, Category category, Boolean crisis,
+            Boolean urgent) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(category, "category");
+        Boolean isUrgent = crisis == null ? null : crisis || Boolean.TRUE.equals(urgent);
         TriageCorrection correction = new TriageCorrection(UUID.randomUUID(),
-                text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text, category,
-                Instant.now(clock));
+                text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) : text, category, crisis,
+                isUrgent, Instant.now(clock));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("category", category);
+        if (crisis != null) {
+            details.put("crisis", crisis);
+            details.put("urgent", isUrgent);
+        }
         transactions.executeWithoutResult(status -> {
             corrections.add(practice, correction, actor);
             audit.record(new AuditEvent(practice, actor, "triage.correction.recorded",
-                    AuditEvent.Target.of("triage_correction", correction.id()), Map.of("category", category)));
+                    AuditEvent.Target.of("triage_correction", correction.id()), details));
         });
         return correction.id();
     }

@@ -5,46 +5,98 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.carerelay.inbox.Category;
 
 /**
- * Triage of one text: the category from a {@link CategoryModel}, the crisis and urgent flags from the phrase rules.
- * A crisis is also urgent, and it is clinical whatever else the message asks, so that it reaches a clinician.
+ * Triage of one text in three layers, any of which may raise a flag: the phrase rules (what clinicians listed, with
+ * negation, idioms and jokes read), the vital signs a patient reports, and the {@link RiskModel} trained on labelled
+ * messages (wording nobody listed, misspellings, other languages). The category comes from a {@link CategoryModel}
+ * and the language from {@link Languages}.
  */
 final class TriageClassifier {
 
-    private final CategoryModel model;
+    /**
+     * Where the risk model's probabilities become flags. Recall comes first: the thresholds are low, and a message
+     * read whole counts more than one of its sentences read alone (a sentence says less, so its probabilities run
+     * higher on little evidence). Chosen by measurement on the blind development set; see BLIND-RESULTS.md.
+     */
+    static final double CRISIS = 0.30;
+    static final double SENTENCE_CRISIS = 0.90;
+    static final double POSSIBLE = 0.10;
+    static final double SENTENCE_POSSIBLE = 0.50;
+    static final double URGENT = 0.30;
+    static final double SENTENCE_URGENT = 0.90;
 
-    TriageClassifier(CategoryModel model) {
-        this.model = model;
+    private final CategoryModel categories;
+    private final RiskModel risks;
+    private final Languages languages;
+
+    TriageClassifier(CategoryModel categories, RiskModel risks, Languages languages) {
+        this.categories = categories;
+        this.risks = risks;
+        this.languages = languages;
+    }
+
+    /** A classifier whose three models are all trained on {@code examples}. */
+    static TriageClassifier trainedOn(List<TriageExample> examples) {
+        return new TriageClassifier(CategoryModel.train(examples), RiskModel.train(examples),
+                Languages.train(examples));
     }
 
     TriageResult classify(String text, TriageChannel channel) {
         String relevant = channel == TriageChannel.EMAIL ? EmailText.newPart(text) : text;
         FoldedText folded = FoldedText.of(relevant);
-        List<String> crisis = SignFinder.find(folded, CrisisSigns.PHRASES);
-        List<String> urgent = new ArrayList<>(SignFinder.find(folded, UrgentSigns.PHRASES));
-        urgent.addAll(VitalSigns.find(folded));
-        CategoryPrediction prediction = model.predict(relevant);
+        List<String> crisisPhrases = SignFinder.find(folded, CrisisSigns.PHRASES);
+        List<String> urgentPhrases = SignFinder.find(folded, UrgentSigns.PHRASES).stream().distinct().toList();
+        List<String> vitals = VitalSigns.find(folded);
+        RiskModel.Scores scores = risks.score(relevant);
+        CategoryPrediction prediction = categories.predict(relevant);
 
-        List<String> reasons = new ArrayList<>();
-        crisis.forEach(phrase -> reasons.add("crisis: \"" + phrase + "\""));
-        urgent.stream().distinct().forEach(phrase -> reasons.add("urgent: \"" + phrase + "\""));
-        Category category = prediction.category();
-        double confidence = prediction.probability();
-        if (!crisis.isEmpty() && category != Category.CLINICAL) {
-            confidence = Math.max(prediction.probabilities().get(Category.CLINICAL), 0.9);
-            category = Category.CLINICAL;
-            reasons.add("category clinical: a crisis (the model read " + name(prediction.category()) + ")");
-        } else {
-            reasons.add(modelReason(prediction));
+        boolean modelCrisis = scores.crisis() >= CRISIS || scores.sentenceCrisis() >= SENTENCE_CRISIS;
+        boolean crisis = !crisisPhrases.isEmpty() || modelCrisis;
+        boolean possible = !crisis && (scores.crisis() >= POSSIBLE || scores.sentenceCrisis() >= SENTENCE_POSSIBLE);
+        boolean modelUrgent = !crisis
+                && (scores.urgentOrCrisis() >= URGENT || scores.sentenceUrgentOrCrisis() >= SENTENCE_URGENT);
+        boolean urgent = crisis || !urgentPhrases.isEmpty() || !vitals.isEmpty() || modelUrgent;
+
+        List<TriageSignal> signals = new ArrayList<>();
+        if (!crisisPhrases.isEmpty()) {
+            signals.add(new TriageSignal("crisis", "rules", null, crisisPhrases));
         }
-        return new TriageResult(category, !crisis.isEmpty() || !urgent.isEmpty(), !crisis.isEmpty(),
-                Math.round(confidence * 1000) / 1000.0, reasons);
+        double crisisProbability = Math.max(scores.crisis(), scores.sentenceCrisis());
+        if (modelCrisis || possible) {
+            signals.add(new TriageSignal(modelCrisis ? "crisis" : "possible", "model", round(crisisProbability),
+                    risks.cues(relevant, true)));
+        }
+        if (!urgentPhrases.isEmpty()) {
+            signals.add(new TriageSignal("urgent", "rules", null, urgentPhrases));
+        }
+        if (!vitals.isEmpty()) {
+            signals.add(new TriageSignal("urgent", "vitals", null, vitals));
+        }
+        if (modelUrgent) {
+            signals.add(new TriageSignal("urgent", "model",
+                    round(Math.max(scores.urgentOrCrisis(), scores.sentenceUrgentOrCrisis())), risks.cues(relevant,
+                            false)));
+        }
+        List<String> reasons = new ArrayList<>();
+        signals.forEach(signal -> reasons.add(reason(signal)));
+        reasons.add(modelReason(prediction));
+        Risk risk = crisis ? Risk.CRISIS : possible ? Risk.POSSIBLE : Risk.NONE;
+        return new TriageResult(prediction.category(), urgent, crisis, risk, languages.of(relevant),
+                round(prediction.probability()), reasons, signals);
+    }
+
+    private static String reason(TriageSignal signal) {
+        String flag = signal.flag().equals("possible") ? "possible crisis" : signal.flag();
+        String layer = signal.probability() == null ? signal.layer()
+                : signal.layer() + " " + BigDecimal.valueOf(signal.probability()).setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString();
+        String words = String.join(", ", signal.words().stream().map(word -> "\"" + word + "\"").toList());
+        return flag + " (" + layer + ")" + (words.isEmpty() ? "" : ": " + words);
     }
 
     private static String modelReason(CategoryPrediction prediction) {
-        String reason = "category " + name(prediction.category()) + ": model "
+        String reason = "category " + prediction.category().name().toLowerCase(Locale.ROOT) + ": model "
                 + BigDecimal.valueOf(prediction.probability()).setScale(2, RoundingMode.HALF_UP).toPlainString();
         if (!prediction.cues().isEmpty()) {
             reason += " (" + String.join(", ", prediction.cues().stream().map(cue -> "\"" + cue + "\"").toList())
@@ -53,7 +105,7 @@ final class TriageClassifier {
         return reason;
     }
 
-    private static String name(Category category) {
-        return category.name().toLowerCase(Locale.ROOT);
+    private static double round(double probability) {
+        return Math.round(probability * 1000) / 1000.0;
     }
 }

@@ -29,12 +29,13 @@ class TriageCorrections {
 
     void add(PracticeId practice, TriageCorrection correction, Actor actor) {
         jdbc.sql("""
-                INSERT INTO triage_correction (id, practice_id, body, category, recorded_at, recorded_by_type,
-                                               recorded_by_id)
-                VALUES (:id, :practice, :body, :category, :at, :actorType, :actorId)""")
+                INSERT INTO triage_correction (id, practice_id, body, category, crisis, urgent, recorded_at,
+                                               recorded_by_type, recorded_by_id)
+                VALUES (:id, :practice, :body, :category, :crisis, :urgent, :at, :actorType, :actorId)""")
                 .param("id", correction.id()).param("practice", practice.value())
                 .param("body", cipher.seal(correction.text(), "triage_correction.body:" + correction.id()))
                 .param("category", correction.category().name())
+                .param("crisis", correction.crisis()).param("urgent", correction.urgent())
                 .param("at", Timestamp.from(correction.recordedAt()))
                 .param("actorType", actor.type().name()).param("actorId", actor.id())
                 .update();
@@ -42,12 +43,13 @@ class TriageCorrections {
 
     List<TriageCorrection> of(PracticeId practice) {
         return jdbc.sql("""
-                SELECT id, body, category, recorded_at FROM triage_correction
+                SELECT id, body, category, crisis, urgent, recorded_at FROM triage_correction
                 WHERE practice_id = :practice ORDER BY recorded_at, id""")
                 .param("practice", practice.value())
                 .query((rs, n) -> new TriageCorrection(rs.getObject("id", UUID.class), cipher.open(rs.getString("body"),
                                 "triage_correction.body:" + rs.getObject("id", UUID.class)),
-                        Category.valueOf(rs.getString("category")), rs.getTimestamp("recorded_at").toInstant()))
+                        Category.valueOf(rs.getString("category")), (Boolean) rs.getObject("crisis"),
+                        (Boolean) rs.getObject("urgent"), rs.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 

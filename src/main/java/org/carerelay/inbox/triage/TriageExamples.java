@@ -13,7 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads labelled messages from JSONL: {@code id}, {@code text}, {@code category}, {@code crisis}, {@code urgent}. */
+/**
+ * Reads labelled messages from JSONL: {@code id}, {@code text}, {@code category}, {@code crisis}, {@code urgent}, and
+ * optionally {@code language} and {@code channel} ({@code sms}, {@code email}, {@code voicemail}, {@code portal}).
+ */
 final class TriageExamples {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,6 +41,19 @@ final class TriageExamples {
         return examples;
     }
 
+    private static TriageChannel channel(String channel, int number) {
+        if (channel == null) {
+            return null;
+        }
+        return switch (channel.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "sms" -> TriageChannel.SMS;
+            case "email" -> TriageChannel.EMAIL;
+            case "voicemail", "voice" -> TriageChannel.VOICE;
+            case "portal", "in_app" -> TriageChannel.PORTAL;
+            default -> throw new IllegalArgumentException("line " + number + ": unknown channel");
+        };
+    }
+
     private static TriageExample parse(String line, int number) {
         try {
             JsonNode node = JSON.readTree(line);
@@ -49,7 +65,7 @@ final class TriageExamples {
             return new TriageExample(node.path("id").asString("line-" + number), text,
                     Category.valueOf(category.strip().toUpperCase(java.util.Locale.ROOT)),
                     node.path("crisis").asBoolean(false), node.path("urgent").asBoolean(false),
-                    node.path("language").asString(null));
+                    node.path("language").asString(null), channel(node.path("channel").asString(null), number));
         } catch (JacksonException e) {
             throw new IllegalArgumentException("line " + number + ": not a JSON object");
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,22 +37,41 @@ class TriageController {
     record Classify(@NotBlank @Size(max = Triage.MAX_TEXT_LENGTH) String text, TriageChannel channel) {
     }
 
-    /** The category, urgent and crisis flags of a text (sms when no channel is given); nothing is stored. */
+    /**
+     * The category, urgent and crisis flags, risk tier and language of a text (sms when no channel is given), with
+     * each layer's reasons; nothing is stored.
+     */
     @PostMapping("/classify")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     TriageResult classify(@Valid @RequestBody Classify request) {
         return triage.classify(Callers.current().practice(), request.text(), request.channel());
     }
 
-    record Correction(@NotBlank @Size(max = Triage.MAX_TEXT_LENGTH) String text, @NotNull Category category) {
+    /**
+     * A correction: the category the text should have had and, optionally, whether it was a crisis and whether it was
+     * urgent (both or neither; a crisis is always urgent).
+     */
+    record Correction(@NotBlank @Size(max = Triage.MAX_TEXT_LENGTH) String text, @NotNull Category category,
+            Boolean crisis, Boolean urgent) {
+
+        @AssertTrue(message = "give crisis and urgent together, or neither")
+        boolean isFlagsTogether() {
+            return (crisis == null) == (urgent == null);
+        }
+
+        @AssertTrue(message = "a crisis is always urgent")
+        boolean isCrisisUrgent() {
+            return !Boolean.TRUE.equals(crisis) || Boolean.TRUE.equals(urgent);
+        }
     }
 
-    /** Records a recategorization; the practice's model learns it at its next retrain. */
+    /** Records a correction; the practice's models learn it at their next retrain. */
     @PostMapping("/corrections")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Map<String, UUID>> correct(@Valid @RequestBody Correction request) {
         Caller caller = Callers.current();
-        UUID id = triage.recordCorrection(caller.practice(), caller.actor(), request.text(), request.category());
+        UUID id = triage.recordCorrection(caller.practice(), caller.actor(), request.text(), request.category(),
+                request.crisis(), request.urgent());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
     }
 

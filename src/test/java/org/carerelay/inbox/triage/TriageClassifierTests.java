@@ -12,7 +12,7 @@ class TriageClassifierTests {
 
     @BeforeAll
     static void train() {
-        classifier = new TriageClassifier(CategoryModel.train(TrainingCorpus.load()));
+        classifier = TriageClassifier.trainedOn(TrainingCorpus.load());
     }
 
     @Test

@@ -28,7 +28,7 @@ class TriageHeldOutTests {
         try (InputStream file = TriageHeldOutTests.class.getResourceAsStream("/triage/heldout.jsonl")) {
             heldOut = TriageExamples.read(file);
         }
-        classifier = new TriageClassifier(CategoryModel.train(corpus));
+        classifier = TriageClassifier.trainedOn(corpus);
     }
 
     @Test
