@@ -21,7 +21,11 @@ final class CrisisSigns {
             + "|i (?:really )?(?:want|wanna|need|plan|intend|could|feel like)(?: to)?|i'?ll|i will|urges? to"
             + "|thoughts? (?:of|about)|thinking (?:of|about)|voices? (?:\\w+ )?(?:telling|tell|tells) me to"
             + "|(?:afraid|scared) (?:that )?i(?:'ll| will| might| may| could|'m going to| am going to))";
-    private static final String PILLS = "(?:pills?|tablets?|meds|medications?|medicines?|capsules?|bottle"
+    private static final String PILLS = "(?:pills?|tablets?|meds|medications?|medicines?|capsules?|bottle|gummies"
+            + "|ativan|klonopin|valium|xanax|lorazepam|clonazepam|alprazolam|diazepam|seroquel|quetiapine|trazodone"
+            + "|ambien|zolpidem|lithium|percocet|vicodin|norco|fentanyl|methadone|suboxone|adderall|gabapentin"
+            + "|lyrica|zoloft|sertraline|prozac|fluoxetine|lexapro|wellbutrin|bupropion|amitriptyline|clonidine"
+            + "|propranolol|metoprolol|amlodipine|amlodipino|tramadol|hydrocodone|oxycodone|morphine|melatonin"
             + "|antidepressants?|painkillers?|pain killers|tylenol|advil|ibuprofen|aspirin|xanax|oxy\\w*|opioids?"
             + "|sleeping|insulin|benadryl|pastillas|pildoras|medicinas?|medicamentos?|tabletas|capsulas|frasco)";
     private static final String A_LOT = "(?:all|whole|entire|bunch|handful|lots|too many|too much|todas|todos|todo"
@@ -140,11 +144,33 @@ final class CrisisSigns {
                     + "|his|her|their|a|an|some|it|them)\\b)"),
             SignPhrase.of("\\benough (?:pills |meds )?to (?:\\w+ ){0,2}(?:make it (?:all )?stop|end it|not wake up"
                     + "|never wake up|die)\\b"),
+            // someone else's ingestion: a child into the pills, a partner who swallowed them
+            SignPhrase.of("\\b(?:swallowed|ate|eaten|got into|chewed|se comio|se tomo|trago|se trago)\\b(?:\\s+\\S+){0,6}?"
+                    + "\\s+" + PILLS + "\\b").unless(ROUTINE_DOSE + "|" + INFORMATION),
+            // postpartum and parents' intrusive thoughts of harming the baby
+            SignPhrase.of("\\b(?:thoughts?|urges?|pictures?|images?|visions?|scared|afraid|fear|keep (?:thinking|seeing|"
+                    + "picturing|imagining))\\b[^.!?]{0,60}?\\b(?:hurt(?:ing)?|harm(?:ing)?|drop(?:ping)?|throw(?:ing)?"
+                    + "|shak(?:e|ing)|drown(?:ing)?|smother(?:ing)?|suffocat\\w*|stab(?:bing)?)\\b[^.!?]{0,40}?"
+                    + "\\b(?:the|my|our) (?:baby|newborn|infant|son|daughter|kids?|children)\\b"),
+            // threats with a weapon, and stalking
+            SignPhrase.of("\\b(?:coming|come|going|show(?:ing)? up)\\b[^.!?]{0,30}?\\bwith (?:my|a|the) (?:gun|rifle|pistol"
+                    + "|knife|shotgun|bat|machete)\\b").jokeable(),
+            SignPhrase.of("\\bi know (?:which|what) car (?:she|he|they|your \\w+(?: \\w+)?) (?:drives?|parks?)\\b"),
+            SignPhrase.of("\\b(?:drive|driving|drove|crash|crashing|steer|steering|swerve|swerving)\\b[^.!?]{0,25}?"
+                    + "\\b(?:into|off|in front of) (?:a |the |an |some )?(?:overpass|bridge|wall|tree|pole|traffic|oncoming"
+                    + "|river|lake|cliff|truck|semi|guardrail)\\b").unless("\\b(?:almost|nearly|someone|somebody|a car|"
+                    + "he|she|they|another driver|ice|icy|snow|slid|skid\\w*)\\b"),
+            SignPhrase.of("\\bdisappear (?:for good|forever|permanently)\\b"),
             // command hallucinations
+            SignPhrase.of("\\b(?:voix qui me (?:dit|disent) de|voces? que me (?:dice|dicen|ordena|ordenan)|vozes? que me"
+                    + " (?:diz|dizem|manda|mandam))\\b"),
             SignPhrase.of("\\bvoices? (?:\\w+ ){0,3}(?:tells?|telling|told|says?|saying|keeps? telling) me (?:\\w+ ){0,8}?"
                     + "(?:to|i have to|i need to|i should|i must|i've got to|i gotta) (?:\\w+ ){0,2}?(?:kill|hurt|stop"
-                    + "|harm|punish|get rid of|poison|drown|stab|shoot)\\b"),
+                    + "|harm|punish|get rid of|poison|drown|stab|shoot|make \\w+ pay)\\b"),
             // farewells
+            SignPhrase.of("\\b(?:last time you'?ll (?:ever )?hear from me|(?:my )?affairs (?:are )?in order|made (?:my )?peace"
+                    + " with (?:it|things|everything|dying)|left instructions (?:for|with)|(?:my )?(?:cat|dog|pets?) (?:is|are)"
+                    + " going to (?:my|a) (?:friend|sister|brother|neighbou?r|mom|mother))\\b").unlessInMessage(LEAVING),
             SignPhrase.of("\\b(?:wanted|want|wanna|need|needed|had) to say (?:goodbye|good bye|my goodbyes)\\b")
                     .unlessInMessage(LEAVING),
             SignPhrase.of("\\bwrote (?:some |a few |my |the )?(?:goodbye )?(?:letters|notes)\\b")
@@ -219,7 +245,7 @@ final class CrisisSigns {
                     + "|لا اريد (?:ان )?)(?:ا)?عيش|تعبت من الحياة"),
             SignPhrase.of("самоубийств|суицид|поконч(?:ить|у|ила?|ил) с собой|(?:убить|убью|убила?) себя"
                     + "|не хочу (?:больше )?жить|(?:хочу|хочется) умереть|(?:порезать|режу|резать|порезала?) (?:себе|себя)"
-                    + "|наглот(?:аться|алась|ался)|повеситься|повешусь|выпрыгнуть|прыгнуть с (?:крыши|моста)"
+                    + "|наглот(?:аться|алась|ался)|причинить вред (?:себе|ребенку|ребёнку)|повеситься|повешусь|выпрыгнуть|прыгнуть с (?:крыши|моста)"
                     + "|нет смысла жить|устала? жить|прощальн\\p{L}* (?:письм|записк)"),
             SignPhrase.of("\\b(?:magpakamatay|nagpapakamatay|maglaslas|naglaslas|naglalaslas)\\b"
                     + "|\\b(?:gusto|gusto ko|gusto kong|gusto ko nang|gusto ko na) (?:nang |na )?mamatay\\b"

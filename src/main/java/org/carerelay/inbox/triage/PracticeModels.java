@@ -41,8 +41,6 @@ class PracticeModels {
 
     private final TriageCorrections corrections;
     private final boolean warmUp;
-    private final Object baseLock = new Object();
-    private volatile Shared base;
     private final Map<PracticeId, Trained> practices = new ConcurrentHashMap<>();
     private final Set<PracticeId> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService training = Executors.newSingleThreadExecutor(task -> {
@@ -59,9 +57,6 @@ class PracticeModels {
     private record Trained(long generation, TriageClassifier classifier) {
     }
 
-    /** What every practice starts from: the models trained on the corpus alone, and the language detector. */
-    private record Shared(TriageClassifier classifier, RiskModel risks, Languages languages) {
-    }
 
     /** The classifier this node uses for {@code practice}: its own once trained, the shared one until then. */
     TriageClassifier forPractice(PracticeId practice) {
@@ -71,25 +66,7 @@ class PracticeModels {
 
     /** The classifier trained on the corpus alone. */
     TriageClassifier base() {
-        return shared().classifier();
-    }
-
-    private Shared shared() {
-        Shared shared = base;
-        if (shared == null) {
-            synchronized (baseLock) {
-                shared = base;
-                if (shared == null) {
-                    List<TriageExample> corpus = TrainingCorpus.load();
-                    RiskModel risks = RiskModel.train(corpus);
-                    Languages languages = Languages.train(corpus);
-                    shared = new Shared(new TriageClassifier(CategoryModel.train(corpus), risks, languages), risks,
-                            languages);
-                    base = shared;
-                }
-            }
-        }
-        return shared;
+        return ShippedModels.get().classifier();
     }
 
     /** So that the first message after a start is not the one that waits for the training. */
@@ -102,9 +79,9 @@ class PracticeModels {
 
     /** Trains {@code practice}'s classifier at {@code generation} from the corpus and its corrections, now. */
     void train(PracticeId practice, long generation) {
-        Shared shared = shared();
+        ShippedModels shared = ShippedModels.get();
         List<TriageCorrection> practiceCorrections = corrections.of(practice);
-        List<TriageExample> corpus = TrainingCorpus.load();
+        List<TriageExample> corpus = shared.corpus();
         List<TriageExample> categories = new ArrayList<>(corpus);
         List<TriageExample> risks = new ArrayList<>(corpus);
         for (TriageCorrection correction : practiceCorrections) {
