@@ -2,6 +2,7 @@ package org.carerelay.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -67,14 +68,20 @@ class TriageIntegrationTests {
                 .andExpect(jsonPath("$.category").value("clinical"))
                 .andExpect(jsonPath("$.crisis").value(true))
                 .andExpect(jsonPath("$.urgent").value(true))
-                .andExpect(jsonPath("$.reasons").value(org.hamcrest.Matchers.hasItems(
-                        "crisis: \"no quiero vivir\"", "crisis: \"tomé todas mis pastillas\"")));
+                .andExpect(jsonPath("$.risk").value("crisis"))
+                .andExpect(jsonPath("$.language").value("es"))
+                .andExpect(jsonPath("$.reasons[0]").value(
+                        "crisis (rules): \"tomé todas mis pastillas\", \"no quiero vivir\""))
+                .andExpect(jsonPath("$.signals[0].layer").value("rules"))
+                .andExpect(jsonPath("$.signals[0].words").value(org.hamcrest.Matchers.contains(
+                        "tomé todas mis pastillas", "no quiero vivir")));
         classify(practice.admin(), """
                 {"text": "I'm not suicidal, just need my refill of sertraline"}""")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.category").value("refill"))
                 .andExpect(jsonPath("$.crisis").value(false))
-                .andExpect(jsonPath("$.urgent").value(false));
+                .andExpect(jsonPath("$.urgent").value(false))
+                .andExpect(jsonPath("$.language").value("en"));
     }
 
     @Test
@@ -143,6 +150,42 @@ class TriageIntegrationTests {
                         + "AND action = 'triage.correction.recorded' ORDER BY chain_seq LIMIT 1")
                 .param("p", practice.id().value()).query(String.class).single()).isEqualTo(id);
         assertThat(UUID.fromString(id)).isNotNull();
+    }
+
+    @Test
+    void aMissedCrisisMarkedByStaffTeachesThePracticesRiskModel() throws Exception {
+        String text = "code blue lantern seven";
+        assertThat(triage.classify(practice.id(), text, TriageChannel.SMS).crisis()).as("missed before").isFalse();
+
+        mvc.perform(post("/api/v1/triage/corrections").header("Authorization", practice.bearer(StaffRole.DOCTOR))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\": \"" + text + "\", \"category\": \"clinical\", \"crisis\": true, "
+                                + "\"urgent\": true}"))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/triage/retraining").header("Authorization", practice.admin()))
+                .andExpect(status().isOk());
+
+        assertThat(triage.classify(practice.id(), text, TriageChannel.SMS).crisis()).as("caught after").isTrue();
+        TestPractice other = TestPractices.register(context);
+        assertThat(triage.classify(other.id(), text, TriageChannel.SMS).crisis()).isFalse();
+        AuditTrail.chain(context);
+        assertThat(jdbc.sql("""
+                SELECT payload = '{"category": "CLINICAL", "crisis": true, "urgent": true}'::jsonb FROM audit_event
+                WHERE practice_id = :p AND action = 'triage.correction.recorded'""")
+                .param("p", practice.id().value()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aCorrectionGivesCrisisAndUrgentTogetherAndACrisisIsUrgent() throws Exception {
+        for (String flags : List.of("\"crisis\": true", "\"crisis\": true, \"urgent\": false")) {
+            mvc.perform(post("/api/v1/triage/corrections").header("Authorization", practice.bearer(StaffRole.DOCTOR))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"text\": \"hello\", \"category\": \"other\", " + flags + "}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM triage_correction WHERE practice_id = :p")
+                .param("p", practice.id().value()).query(Long.class).single()).isZero();
     }
 
     @Test

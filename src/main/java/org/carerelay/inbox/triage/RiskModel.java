@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Set;
 
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.Event;
@@ -37,6 +38,10 @@ final class RiskModel {
     private static final double L1_COST = 0;
     private static final double L2_COST = 3;
     private static final int MAX_CUES = 4;
+    private static final int MIN_CUE_LENGTH = 4;
+    private static final Set<String> FUNCTION_WORDS = Set.of("this", "that", "with", "have", "what", "your", "from",
+            "they", "been", "will", "just", "like", "then", "there", "when", "about", "would", "could", "para",
+            "como", "esta", "pero", "porque", "todo", "mais", "pour", "avec", "dans", "mwen", "yang", "nang");
 
     private final MaxentModel model;
     private final int crisisIndex;
@@ -104,14 +109,14 @@ final class RiskModel {
      * when {@code crisis} is false): what the console highlights as this layer's reason.
      */
     List<String> cues(String text, boolean crisis) {
-        String[] tokens = ModelTokens.of(text);
+        String[] tokens = tokens(text);
         double base = pick(model.eval(new String[0]), crisis);
         Set<String> words = new LinkedHashSet<>(List.of(tokens));
         record Cue(String word, double lift) {
         }
         List<Cue> cues = new ArrayList<>();
         for (String word : words) {
-            if (word.startsWith("_") || word.equals("#") || word.equals("?") || word.equals("$")) {
+            if (!mayBeACue(word)) {
                 continue;
             }
             double lift = pick(model.eval(TextGrams.of(new String[] {word}).toArray(String[]::new)), crisis) - base;
@@ -123,12 +128,32 @@ final class RiskModel {
                 .map(Cue::word).toList();
     }
 
+    /**
+     * Whether a word can tell anything on its own: not a mask or a mark, and, in Latin letters, not a short function
+     * word ("too", "this", "toi") that the model leans on only because crisis messages are written in the first
+     * person. Chinese, Korean, Arabic and Russian words are short and telling ("자살").
+     */
+    private static boolean mayBeACue(String word) {
+        if (word.startsWith("_") || word.equals("#") || word.equals("?") || word.equals("$")) {
+            return false;
+        }
+        if (Character.UnicodeScript.of(word.codePointAt(0)) != Character.UnicodeScript.LATIN) {
+            return true;
+        }
+        return word.length() >= MIN_CUE_LENGTH && !FUNCTION_WORDS.contains(word);
+    }
+
     private double pick(double[] outcomes, boolean crisis) {
         double crisisScore = crisisIndex < 0 ? 0 : outcomes[crisisIndex];
         return crisis ? crisisScore : crisisScore + (urgentIndex < 0 ? 0 : outcomes[urgentIndex]);
     }
 
     private static String[] features(String text) {
-        return TextGrams.of(ModelTokens.of(text)).toArray(String[]::new);
+        return TextGrams.of(tokens(text)).toArray(String[]::new);
+    }
+
+    /** The words the model reads: the text's, less the crisis phrases a negation or a denial cancels. */
+    private static String[] tokens(String text) {
+        return ModelTokens.of(SignFinder.withoutDenied(text, CrisisSigns.PHRASES));
     }
 }

@@ -84,6 +84,27 @@ final class SignFinder {
         return new ArrayList<>(found);
     }
 
+    /**
+     * {@code text} with every phrase that a negation or a denial cancels ("I'm <em>not suicidal</em>", "thoughts of
+     * hurting myself - I don't") blanked out, for a reader that does not understand negation: the risk model would
+     * otherwise read the word "suicidal" in a refill request as a crisis.
+     */
+    static String withoutDenied(String text, List<SignPhrase> phrases) {
+        String folded = FoldedText.of(text).folded();
+        char[] kept = null;
+        for (SignPhrase phrase : phrases) {
+            Matcher matcher = phrase.pattern().matcher(folded);
+            while (matcher.find()) {
+                if (negated(folded, matcher.start())
+                        || DENIED_AFTER.matcher(folded.substring(matcher.end())).find()) {
+                    kept = kept == null ? text.toCharArray() : kept;
+                    java.util.Arrays.fill(kept, matcher.start(), matcher.end(), ' ');
+                }
+            }
+        }
+        return kept == null ? text : new String(kept);
+    }
+
     private static boolean stands(SignPhrase phrase, String folded, int start, int end, boolean joking) {
         if (phrase.cancelledByLaughter() && joking) {
             return false;

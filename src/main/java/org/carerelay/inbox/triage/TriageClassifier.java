@@ -54,11 +54,13 @@ final class TriageClassifier {
         CategoryPrediction prediction = categories.predict(relevant);
 
         List<String> crisisCues = riskOf(false, scores, true) == Risk.NONE ? List.of() : risks.cues(relevant, true);
+        // The same holds for urgent: the model flags it only when it can point at the words.
         Risk risk = riskOf(!crisisPhrases.isEmpty(), scores, !crisisCues.isEmpty());
         boolean crisis = risk == Risk.CRISIS;
         Risk modelRisk = riskOf(false, scores, !crisisCues.isEmpty());
-        boolean modelUrgent = !crisis
-                && (scores.urgentOrCrisis() >= URGENT || scores.sentenceUrgentOrCrisis() >= SENTENCE_URGENT);
+        List<String> urgentCues = crisis || scores.urgentOrCrisis() < URGENT
+                && scores.sentenceUrgentOrCrisis() < SENTENCE_URGENT ? List.of() : risks.cues(relevant, false);
+        boolean modelUrgent = !urgentCues.isEmpty();
         boolean urgent = crisis || !urgentPhrases.isEmpty() || !vitals.isEmpty() || modelUrgent;
 
         List<TriageSignal> signals = new ArrayList<>();
@@ -77,8 +79,7 @@ final class TriageClassifier {
         }
         if (modelUrgent) {
             signals.add(new TriageSignal("urgent", "model",
-                    round(Math.max(scores.urgentOrCrisis(), scores.sentenceUrgentOrCrisis())), risks.cues(relevant,
-                            false)));
+                    round(Math.max(scores.urgentOrCrisis(), scores.sentenceUrgentOrCrisis())), urgentCues));
         }
         List<String> reasons = new ArrayList<>();
         signals.forEach(signal -> reasons.add(reason(signal)));
@@ -88,15 +89,15 @@ final class TriageClassifier {
     }
 
     /**
-     * A crisis when a rule says so, or the model does and can point at the words that moved it ({@code cues}); a
-     * short message with no telling word can score above the threshold on the corpus's share of crises alone, and
-     * is only possible. Possible, too, when the model is above its lower thresholds.
+     * A crisis when a rule says so, or the model does and can point at the words that moved it ({@code cues});
+     * possible when the model is above its lower thresholds and can point at them too. A short message with no
+     * telling word ("Hello", "C") can score high on the corpus's share of crises alone, and is neither.
      */
     static Risk riskOf(boolean ruleCrisis, RiskModel.Scores scores, boolean cues) {
         if (ruleCrisis || cues && (scores.crisis() >= CRISIS || scores.sentenceCrisis() >= SENTENCE_CRISIS)) {
             return Risk.CRISIS;
         }
-        return scores.crisis() >= POSSIBLE || scores.sentenceCrisis() >= SENTENCE_POSSIBLE ? Risk.POSSIBLE
+        return cues && (scores.crisis() >= POSSIBLE || scores.sentenceCrisis() >= SENTENCE_POSSIBLE) ? Risk.POSSIBLE
                 : Risk.NONE;
     }
 
