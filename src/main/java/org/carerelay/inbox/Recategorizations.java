@@ -54,11 +54,11 @@ public class Recategorizations {
             throw new AccessDeniedException("Only clinical staff who may read the conversation can judge whether it "
                     + "was a crisis or urgent");
         }
+        possibleCrises.clear(caller, conversation, PossibleCrises.Cleared.JUDGED);
         ConversationSummary before = conversations.judge(caller, conversation, category, judgement);
         if (judgement.crisis() && !before.crisis() || judgement.urgent() && !before.urgent()) {
             escalations.raise(caller.practice(), conversation, judgement.crisis());
         }
-        possibleCrises.clear(caller, conversation, PossibleCrises.Cleared.JUDGED);
         events.changed(caller.practice());
     }
 }
