@@ -164,8 +164,8 @@ class InboxPageController {
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     String conversation(@PathVariable UUID id, Filters filters, Model model) {
         Caller caller = Callers.current();
+        Conversation conversation = conversations.view(caller, id); // first: opening it may clear its mark in the list
         list(filters, model);
-        Conversation conversation = conversations.view(caller, id);
         model.addAttribute("selected", id);
         model.addAttribute("conversation", conversation);
         String practiceLanguage = practices.get(caller.practice()).defaultLanguage();

@@ -48,7 +48,7 @@ public class Conversations {
 
     private static final String COLUMNS = "id, patient_id, channel, category, urgent, crisis, queue, status, "
             + "assigned_to, sla_warn_at, sla_due_at, last_message_at, possible_crisis, possible_crisis_since";
-    /** The reasons of the urgent and crisis flags, old ("crisis: …") and new ("possible crisis (model 0.42): …"). */
+    /** The reasons of the flags: "crisis: …" (before issue 14), "possible crisis (model 0.42): …" and the like. */
     private static final java.util.regex.Pattern FLAG_REASON = java.util.regex.Pattern.compile(
             "^(crisis|possible crisis|urgent)\\b.*");
 

@@ -22,6 +22,7 @@ import org.carerelay.TestPractices;
 import org.carerelay.TestPractices.TestPractice;
 import org.carerelay.identity.Roles;
 import org.carerelay.messaging.inbound.InboundSms;
+import org.carerelay.messaging.inbound.InboundVoicemails;
 import org.carerelay.practice.ConsentPurpose;
 import org.carerelay.practice.PreferredChannel;
 import org.carerelay.practice.StaffRole;
@@ -126,6 +127,28 @@ class PossibleCrisisIntegrationTests {
     }
 
     @Test
+    void aVoicemailWhoseTranscriptionReadsAsAPossibleCrisisMarksItsConversation() {
+        InboundVoicemails voicemails = context.getBean(InboundVoicemails.class);
+        String recording = "RE" + UUID.randomUUID();
+        voicemails.recorded(practice.id(), phone, PRACTICE_NUMBER, "twilio", recording,
+                "https://api.twilio.example/recordings/" + recording, 30);
+        UUID conversation = awaitConversationOf(phone);
+        // Whatever triage made of the placeholder text (at this writing the risk model reads it as a crisis), the
+        // conversation is a routine one here: the transcription is what decides.
+        jdbc.sql("UPDATE conversation SET urgent = false, crisis = false, category = 'ADMIN', queue = 'FRONT_DESK' "
+                + "WHERE id = :c").param("c", conversation).update();
+
+        voicemails.transcribed(practice.id(), "twilio", recording, POSSIBLE, true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "POSSIBLE en".equals(jdbc.sql(
+                "SELECT risk || ' ' || language FROM inbox_message WHERE conversation_id = :c "
+                        + "AND direction = 'INBOUND'")
+                .param("c", conversation).query(String.class).single()));
+        assertThat(flags(conversation)).endsWith("true CLINICAL");
+        assertThat(jdbc.sql("SELECT possible_crisis_page_at IS NOT NULL FROM conversation WHERE id = :c")
+                .param("c", conversation).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void aPossibleCrisisComesFirstForClinicalReadersOnly() throws Exception {
         text(phone, POSSIBLE);
         UUID marked = awaitConversationOf(phone);
@@ -206,7 +229,8 @@ class PossibleCrisisIntegrationTests {
         UUID conversation = awaitConversationOf(phone);
 
         call(post("/api/v1/inbox/conversations/" + conversation + "/category"),
-                practice.bearer(StaffRole.FRONT_DESK), "{\"category\": \"other\", \"crisis\": false, \"urgent\": false}")
+                practice.bearer(StaffRole.FRONT_DESK),
+                "{\"category\": \"other\", \"crisis\": false, \"urgent\": false}")
                 .andExpect(status().isForbidden());
         call(post("/api/v1/inbox/conversations/" + conversation + "/category"),
                 practice.bearer(StaffRole.CLINICAL_STAFF), "{\"category\": \"other\", \"crisis\": true}")

@@ -19,7 +19,8 @@ class HighlightsTests {
 
     @Test
     void findsTheModelsFoldedWordsInTheTextAsWritten() {
-        assertThat(marked("Tôi muốn đặt lịch hẹn", new TriageSignal("possible", "model", 0.14, List.of("toi"))))
+        assertThat(marked("Tôi muốn đặt lịch hẹn",
+                new TriageSignal("possible", "model", 0.14, List.of("toi"))))
                 .containsExactly("Tôi");
         assertThat(marked("I don't see the point", new TriageSignal("possible", "model", 0.2, List.of("dont"))))
                 .containsExactly("don't");
