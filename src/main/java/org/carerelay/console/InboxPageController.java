@@ -13,6 +13,8 @@ import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.Conversations;
 import org.carerelay.inbox.Escalations;
 import org.carerelay.inbox.InboxEvents;
+import org.carerelay.inbox.Recategorizations;
+import org.carerelay.inbox.SafetyJudgement;
 import org.carerelay.inbox.SlaState;
 import org.carerelay.messaging.Channel;
 import org.carerelay.messaging.InboundMessages;
@@ -20,6 +22,7 @@ import org.carerelay.practice.AppointmentFilter;
 import org.carerelay.practice.Appointments;
 import org.carerelay.practice.Patient;
 import org.carerelay.practice.Patients;
+import org.carerelay.practice.Practices;
 import org.carerelay.practice.StaffUsers;
 import org.carerelay.shared.Caller;
 import org.carerelay.shared.Callers;
@@ -46,8 +49,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The staff inbox: filters on the left, the conversations in the middle (live: a change anywhere reloads the
- * list), the open conversation with its patient on the right, with reply, assign, recategorize, acknowledge and
- * resolve.
+ * list), the open conversation with its patient on the right, with reply, assign, recategorize (and, for clinical
+ * staff, judge whether it was a crisis or urgent), acknowledge and resolve. For clinical staff each message shows
+ * why triage flagged it: a badge per layer and the words it read, marked in the text.
  */
 @Controller
 class InboxPageController {
@@ -62,11 +66,15 @@ class InboxPageController {
     private final Appointments appointments;
     private final StaffUsers staff;
     private final EventStreams streams;
+    private final Recategorizations recategorizations;
+    private final Practices practices;
 
     InboxPageController(Conversations conversations, ConversationReplies replies, Escalations escalations,
             ConversationMatching matching, InboundMessages inboundMessages,
             InboxEvents inboxEvents, Patients patients, Appointments appointments, StaffUsers staff,
-            EventStreams streams) {
+            EventStreams streams, Recategorizations recategorizations, Practices practices) {
+        this.recategorizations = recategorizations;
+        this.practices = practices;
         this.conversations = conversations;
         this.replies = replies;
         this.escalations = escalations;
@@ -156,10 +164,15 @@ class InboxPageController {
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     String conversation(@PathVariable UUID id, Filters filters, Model model) {
         Caller caller = Callers.current();
+        Conversation conversation = conversations.view(caller, id); // first: opening it may clear its mark in the list
         list(filters, model);
-        Conversation conversation = conversations.view(caller, id);
         model.addAttribute("selected", id);
         model.addAttribute("conversation", conversation);
+        String practiceLanguage = practices.get(caller.practice()).defaultLanguage();
+        model.addAttribute("thread", conversation.messages().stream()
+                .map(entry -> ThreadMessage.of(entry, practiceLanguage)).toList());
+        model.addAttribute("mayJudge", !conversation.contentHidden() && caller.can(Permissions.CLINICAL_VIEW));
+        model.addAttribute("judgements", List.of(SafetyJudgement.values()));
         model.addAttribute("awaitingAcknowledgement", escalations.awaitingAcknowledgement(caller.practice(), id));
         model.addAttribute("staffMembers", staff.list(caller.practice(), new PageRequest(0, PageRequest.MAX_SIZE))
                 .items().stream().filter(member -> member.active()).toList());
@@ -242,10 +255,27 @@ class InboxPageController {
         return back(id, filters);
     }
 
+    /**
+     * A new category and, from clinical staff, optionally whether it was a crisis or urgent ({@code judgement}:
+     * crisis, urgent or neither; empty leaves the flags as triage set them).
+     */
     @PostMapping("/console/inbox/{id}/category")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
-    String recategorize(@PathVariable UUID id, @RequestParam("to") String category, Filters filters) {
-        conversations.recategorize(Callers.current(), id, Filters.parse(Category.class, category));
+    String recategorize(@PathVariable UUID id, @RequestParam("to") String category,
+            @RequestParam(required = false) String judgement, Filters filters, RedirectAttributes redirect) {
+        Caller caller = Callers.current();
+        SafetyJudgement judged = Filters.parse(SafetyJudgement.class, judgement);
+        recategorizations.recategorize(caller, id, Filters.parse(Category.class, category), judged);
+        if (judged != null) {
+            boolean paging = escalations.awaitingAcknowledgement(caller.practice(), id);
+            redirect.addFlashAttribute("notice", switch (judged) {
+                case CRISIS -> "Marked as a crisis: on call is paged until someone acknowledges it.";
+                case URGENT -> "Marked urgent, not a crisis: it stays with on call.";
+                case NEITHER -> "Marked as neither a crisis nor urgent."
+                        + (paging ? " The on-call alerts already running continue until someone acknowledges them."
+                                : "");
+            });
+        }
         return back(id, filters);
     }
 

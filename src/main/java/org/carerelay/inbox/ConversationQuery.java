@@ -22,12 +22,21 @@ import org.carerelay.shared.InvalidFieldException;
  * (V15) even in the generic plan it makes of a statement prepared many times, where a parameter's value is not
  * known.
  */
-record ConversationQuery(String from, Map<String, Object> params) {
+record ConversationQuery(String from, Map<String, Object> params, String orderBy) {
 
     /** The most recently active first; the id makes the order total, so that pages neither repeat nor skip. */
     static final String ORDER_BY = "last_message_at DESC, id";
+    /**
+     * For a clinical reader's open conversations: those marked as a possible crisis nobody has opened yet first, then
+     * the same order. Written as the index conversation_open_marked_first (V30) has it, which serves it.
+     */
+    static final String MARKED_FIRST = "(possible_crisis_since IS NULL), last_message_at DESC, id";
 
-    static ConversationQuery of(Caller caller, ConversationFilter filter, Instant now) {
+    /**
+     * @param clinicalReader the caller may read clinical content: open conversations marked as a possible crisis
+     *                       come first
+     */
+    static ConversationQuery of(Caller caller, ConversationFilter filter, Instant now, boolean clinicalReader) {
         Map<String, Object> params = new HashMap<>();
         params.put("practice", caller.practice().value());
         params.put("now", Timestamp.from(now));
@@ -72,7 +81,8 @@ record ConversationQuery(String from, Map<String, Object> params) {
                 case BREACHED -> " AND sla_due_at <= :now";
             });
         }
-        return new ConversationQuery(where.toString(), params);
+        boolean open = status(filter.status()).equals("'OPEN'");
+        return new ConversationQuery(where.toString(), params, clinicalReader && open ? MARKED_FIRST : ORDER_BY);
     }
 
     private static String status(String status) {

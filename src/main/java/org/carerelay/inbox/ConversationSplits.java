@@ -39,8 +39,9 @@ public class ConversationSplits {
     }
 
     /**
-     * Moves every message of {@code source} into {@code target}, which takes the stronger flags and the earlier
-     * reply clock; {@code source} is resolved and points to {@code target}. Both must be with the same patient.
+     * Moves every message of {@code source} into {@code target}, which takes the stronger flags, the earlier
+     * reply clock and the earlier possible-crisis mark; {@code source} is resolved and points to {@code target}.
+     * Both must be with the same patient.
      */
     @Transactional
     public void merge(Caller caller, UUID target, UUID source) {
@@ -61,7 +62,15 @@ public class ConversationSplits {
                 .param("target", target).param("source", source).update();
         jdbc.sql("""
                 UPDATE conversation c SET urgent = c.urgent OR s.urgent, crisis = c.crisis OR s.crisis,
-                       queue = CASE WHEN c.urgent OR s.urgent OR c.crisis OR s.crisis THEN 'ON_CALL' ELSE c.queue END,
+                       queue = CASE WHEN c.urgent OR s.urgent OR c.crisis OR s.crisis THEN 'ON_CALL'
+                                    WHEN s.possible_crisis AND c.queue = 'FRONT_DESK' THEN 'CLINICAL'
+                                    ELSE c.queue END,
+                       possible_crisis = c.possible_crisis OR s.possible_crisis,
+                       possible_crisis_since = CASE WHEN c.urgent OR s.urgent OR c.crisis OR s.crisis THEN NULL
+                                                    ELSE least(c.possible_crisis_since, s.possible_crisis_since) END,
+                       possible_crisis_page_at = CASE WHEN c.urgent OR s.urgent OR c.crisis OR s.crisis THEN NULL
+                                                      ELSE least(c.possible_crisis_page_at, s.possible_crisis_page_at)
+                                                 END,
                        status = 'OPEN', resolved_at = NULL,
                        sla_started_at = least(c.sla_started_at, s.sla_started_at),
                        sla_warn_at = least(c.sla_warn_at, s.sla_warn_at),
@@ -71,7 +80,8 @@ public class ConversationSplits {
                 .param("now", Timestamp.from(now)).param("target", target).param("source", source).update();
         jdbc.sql("""
                 UPDATE conversation SET status = 'RESOLVED', resolved_at = :now, merged_into = :target,
-                       sla_started_at = NULL, sla_warn_at = NULL, sla_due_at = NULL, updated_at = :now
+                       sla_started_at = NULL, sla_warn_at = NULL, sla_due_at = NULL, possible_crisis_since = NULL,
+                       possible_crisis_page_at = NULL, updated_at = :now
                 WHERE id = :source""")
                 .param("now", Timestamp.from(now)).param("target", target).param("source", source).update();
         auditLog.record(AuditEvent.of(caller, "inbox.conversation.merged", AuditEvent.Target.of("conversation",
@@ -81,8 +91,9 @@ public class ConversationSplits {
 
     /**
      * Moves {@code fromMessage} and every later message of the conversation into a new conversation with the
-     * same patient, which starts its own reply clock if an inbound message among them awaits a reply. Returns the
-     * new conversation's id.
+     * same patient, which starts its own reply clock if an inbound message among them awaits a reply. Both keep the
+     * flags and any possible-crisis mark: either may hold the message that raised them. Returns the new
+     * conversation's id.
      */
     @Transactional
     public UUID split(Caller caller, UUID conversation, UUID fromMessage) {
@@ -103,9 +114,11 @@ public class ConversationSplits {
         jdbc.sql("""
                 INSERT INTO conversation (id, practice_id, patient_id, sender, channel, location_id, category, urgent,
                                           crisis, queue, status, sla_started_at, sla_warn_at, sla_due_at,
+                                          possible_crisis, possible_crisis_since, possible_crisis_page_at,
                                           last_message_at, created_at, updated_at)
                 SELECT :split, practice_id, patient_id, sender, channel, location_id, category, urgent, crisis, queue,
-                       'OPEN', sla_started_at, sla_warn_at, sla_due_at, last_message_at, :now, :now
+                       'OPEN', sla_started_at, sla_warn_at, sla_due_at, possible_crisis, possible_crisis_since,
+                       possible_crisis_page_at, last_message_at, :now, :now
                 FROM conversation WHERE id = :c""")
                 .param("split", split).param("now", Timestamp.from(now)).param("c", conversation).update();
         jdbc.sql("UPDATE inbox_message SET conversation_id = :split WHERE conversation_id = :c "

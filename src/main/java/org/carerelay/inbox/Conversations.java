@@ -16,7 +16,9 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.inbox.triage.Risk;
 import org.carerelay.inbox.triage.Triage;
+import org.carerelay.inbox.triage.TriageSignal;
 import org.carerelay.messaging.InboundAttachment;
 import org.carerelay.messaging.InboundMessages;
 import org.carerelay.practice.ClinicalAccess;
@@ -45,7 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class Conversations {
 
     private static final String COLUMNS = "id, patient_id, channel, category, urgent, crisis, queue, status, "
-            + "assigned_to, sla_warn_at, sla_due_at, last_message_at";
+            + "assigned_to, sla_warn_at, sla_due_at, last_message_at, possible_crisis, possible_crisis_since";
+    /** The reasons of the flags: "crisis: …" (before issue 14), "possible crisis (model 0.42): …" and the like. */
+    private static final java.util.regex.Pattern FLAG_REASON = java.util.regex.Pattern.compile(
+            "^(crisis|possible crisis|urgent)\\b.*");
 
     private static final int PREVIEW = 140;
 
@@ -59,11 +64,15 @@ public class Conversations {
     private final AuditLog auditLog;
     private final JsonMapper json;
     private final PhiCipher cipher;
+    private final PossibleCrises possibleCrises;
+    private final ConversationLifts lifts;
     private final Clock clock;
 
     Conversations(JdbcClient jdbc, Triage triage, Patients patients, StaffUsers staffUsers,
             ClinicalAccess clinicalAccess, InboxEvents events, InboundMessages inboundMessages, AuditLog auditLog,
-            JsonMapper json, PhiCipher cipher, Clock clock) {
+            JsonMapper json, PhiCipher cipher, PossibleCrises possibleCrises, ConversationLifts lifts, Clock clock) {
+        this.possibleCrises = possibleCrises;
+        this.lifts = lifts;
         this.inboundMessages = inboundMessages;
         this.cipher = cipher;
         this.jdbc = jdbc;
@@ -77,12 +86,15 @@ public class Conversations {
         this.clock = clock;
     }
 
-    /** The conversations the filter selects, the most recently active first. */
+    /**
+     * The conversations the filter selects, the most recently active first; for staff who may read clinical content,
+     * open conversations marked as a possible crisis nobody has opened yet come before them.
+     */
     @Transactional(readOnly = true)
     public ListPage<ConversationSummary> list(Caller caller, ConversationFilter filter, PageRequest page) {
         Instant now = clock.instant();
-        ConversationQuery query = ConversationQuery.of(caller, filter, now);
-        return Paging.page(jdbc, COLUMNS, query.from(), ConversationQuery.ORDER_BY, query.params(),
+        ConversationQuery query = ConversationQuery.of(caller, filter, now, clinicalAccess.canSeeUrgent(caller));
+        return Paging.page(jdbc, COLUMNS, query.from(), query.orderBy(), query.params(),
                 (rs, n) -> summary(rs, now), page);
     }
 
@@ -149,24 +161,35 @@ public class Conversations {
         return line.length() <= PREVIEW ? line : line.substring(0, PREVIEW - 1) + "…";
     }
 
-    /** A conversation with its messages: a PHI access, audited whether or not the texts are shown. */
+    /**
+     * A conversation with its messages: a PHI access, audited whether or not the texts are shown. Why triage flagged
+     * each message (its signals, and the reasons of its flags) is shown to staff who may read clinical content only.
+     * A member of staff who may read it opening it clears its possible-crisis mark: the summary returned is the one
+     * they opened, mark included.
+     */
     @Transactional
     public Conversation view(Caller caller, UUID id) {
         ConversationSummary summary = summary(caller, id);
         boolean hidden = !maySee(caller, summary);
+        boolean explained = !hidden && clinicalAccess.canSeeUrgent(caller);
         List<FiledEntry> filed = jdbc.sql("""
-                SELECT id, direction, channel, body, category, urgent, crisis, confidence, reasons, staff_id,
-                       created_at, inbound_message_id
+                SELECT id, direction, channel, body, category, urgent, crisis, risk, language, confidence, reasons,
+                       signals, staff_id, created_at, inbound_message_id
                 FROM inbox_message WHERE conversation_id = :id AND practice_id = :practice
                 ORDER BY created_at, id""")
                 .param("id", id)
                 .param("practice", caller.practice().value())
-                .query((rs, n) -> new FiledEntry(entry(rs, hidden), rs.getObject("inbound_message_id", UUID.class)))
+                .query((rs, n) -> new FiledEntry(entry(rs, hidden, explained),
+                        rs.getObject("inbound_message_id", UUID.class)))
                 .list();
         List<Conversation.Entry> entries = hidden ? filed.stream().map(FiledEntry::entry).toList()
                 : withAttachments(caller, filed);
         auditLog.record(AuditEvent.of(caller, "phi.conversation.viewed", AuditEvent.Target.of("conversation", id),
                 Map.of("content", !hidden)));
+        if (!hidden && caller.person() != null && summary.possibleCrisisSince() != null) {
+            possibleCrises.clear(caller, id, PossibleCrises.Cleared.OPENED);
+            events.changed(caller.practice());
+        }
         return new Conversation(summary, hidden, entries);
     }
 
@@ -217,22 +240,83 @@ public class Conversations {
     }
 
     /**
-     * Corrects the conversation's category; the queue follows unless the conversation is urgent. The correction
-     * teaches the practice's triage model: the conversation's first message is recorded with the right category.
+     * Corrects the conversation's category; the queue follows unless the conversation is urgent (on call keeps it)
+     * or a possible crisis (clinicians keep it). The correction teaches the practice's triage model: the
+     * conversation's first message is recorded with the right category.
      */
     @Transactional
     public void recategorize(Caller caller, UUID id, Category category) {
-        change(caller, id, "category = :category, queue = CASE WHEN urgent OR crisis THEN 'ON_CALL' ELSE :queue END",
+        change(caller, id, "category = :category, queue = CASE WHEN urgent OR crisis THEN 'ON_CALL' "
+                        + "WHEN possible_crisis AND :queue = 'FRONT_DESK' THEN 'CLINICAL' ELSE :queue END",
                 Map.of("category", category.name(), "queue", Queue.of(category, false, false).name()),
                 "inbox.conversation.recategorized", Map.of("category", category));
-        jdbc.sql("""
-                SELECT id, body FROM inbox_message WHERE conversation_id = :id AND direction = 'INBOUND'
-                ORDER BY created_at, id LIMIT 1""")
+        firstInbound(id).ifPresent(first -> triage.recordCorrection(caller.practice(), caller.actor(), first.text(),
+                category));
+    }
+
+    /**
+     * A clinician's correction of the category and of the flags (see {@link Recategorizations}): the conversation
+     * takes them, raised to urgent or crisis as a message would raise it (queue, reply clock) or lowered, and
+     * loses its lasting possible-crisis flag. The practice's model learns the category from the first message and
+     * the flags from the message that raised them (the latest flagged one, else the latest). Returns the
+     * conversation as it was.
+     */
+    ConversationSummary judge(Caller caller, UUID id, Category category, SafetyJudgement judgement) {
+        ConversationSummary before = jdbc.sql("SELECT " + COLUMNS + " FROM conversation WHERE id = :id "
+                        + "AND practice_id = :practice FOR UPDATE")
+                .param("id", id).param("practice", caller.practice().value())
+                .query((rs, n) -> summary(rs, clock.instant())).optional()
+                .orElseThrow(() -> new NotFoundException("Conversation"));
+        if (judgement.urgent() && (!before.urgent() || judgement.crisis() && !before.crisis())) {
+            lifts.byStaff(caller, id, category, judgement.crisis());
+        }
+        Queue queue = judgement.urgent() ? Queue.ON_CALL : Queue.of(category, false, false);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("category", category);
+        details.put("judgement", judgement);
+        details.put("crisis", judgement.crisis());
+        details.put("urgent", judgement.urgent());
+        change(caller, id, "category = :category, urgent = :urgent, crisis = :crisis, possible_crisis = false, "
+                + "queue = :queue", Map.of("category", category.name(), "urgent", judgement.urgent(), "crisis",
+                        judgement.crisis(), "queue", queue.name()), "inbox.conversation.recategorized", details);
+        Optional<InboundText> first = firstInbound(id);
+        Optional<InboundText> flagged = jdbc.sql("""
+                SELECT id, body, category FROM inbox_message WHERE conversation_id = :id AND direction = 'INBOUND'
+                ORDER BY (urgent OR crisis OR risk IN ('POSSIBLE', 'CRISIS')) IS TRUE DESC, created_at DESC, id DESC
+                LIMIT 1""")
                 .param("id", id)
-                .query((rs, n) -> cipher.open(rs.getString("body"), "inbox_message.body:" + rs.getObject("id",
-                        UUID.class)))
-                .optional()
-                .ifPresent(text -> triage.recordCorrection(caller.practice(), caller.actor(), text, category));
+                .query((rs, n) -> inboundText(rs))
+                .optional();
+        if (first.isPresent() && flagged.isPresent() && !first.get().id().equals(flagged.get().id())) {
+            triage.recordCorrection(caller.practice(), caller.actor(), first.get().text(), category);
+            Category its = flagged.get().category() == null ? category : flagged.get().category();
+            triage.recordCorrection(caller.practice(), caller.actor(), flagged.get().text(), its,
+                    judgement.crisis(), judgement.urgent());
+        } else {
+            first.ifPresent(text -> triage.recordCorrection(caller.practice(), caller.actor(), text.text(), category,
+                    judgement.crisis(), judgement.urgent()));
+        }
+        return before;
+    }
+
+    /** An inbound message's text, opened, with the category triage gave it. */
+    private record InboundText(UUID id, String text, Category category) {
+    }
+
+    private Optional<InboundText> firstInbound(UUID conversation) {
+        return jdbc.sql("""
+                SELECT id, body, category FROM inbox_message WHERE conversation_id = :id AND direction = 'INBOUND'
+                ORDER BY created_at, id LIMIT 1""")
+                .param("id", conversation)
+                .query((rs, n) -> inboundText(rs))
+                .optional();
+    }
+
+    private InboundText inboundText(ResultSet rs) throws SQLException {
+        UUID message = rs.getObject("id", UUID.class);
+        String category = rs.getString("category");
+        return new InboundText(message, cipher.open(rs.getString("body"), "inbox_message.body:" + message),
+                category == null ? null : Category.valueOf(category));
     }
 
     /** Closes the conversation: nothing awaits a reply; a new message from the patient opens a new one. */
@@ -277,14 +361,16 @@ public class Conversations {
     }
 
     /**
-     * The same, given the patients among a page's whose clinical content the caller may see. An urgent or crisis
-     * message is for every clinician, not only those whose patient it is.
+     * The same, given the patients among a page's whose clinical content the caller may see. An urgent, crisis or
+     * possible-crisis message is for every clinician, not only those whose patient it is: whoever is on call acts
+     * on it.
      */
     private boolean maySee(Caller caller, ConversationSummary summary, Set<PatientId> readable) {
         if (!summary.queue().clinical()) {
             return true;
         }
-        if ((summary.urgent() || summary.crisis()) && clinicalAccess.canSeeUrgent(caller)) {
+        if ((summary.urgent() || summary.crisis() || summary.possibleCrisis())
+                && clinicalAccess.canSeeUrgent(caller)) {
             return true;
         }
         return summary.patientId() == null ? caller.can(Permissions.CLINICAL_VIEW)
@@ -295,24 +381,38 @@ public class Conversations {
         UUID patient = rs.getObject("patient_id", UUID.class);
         Timestamp warn = rs.getTimestamp("sla_warn_at");
         Timestamp due = rs.getTimestamp("sla_due_at");
+        Timestamp marked = rs.getTimestamp("possible_crisis_since");
         return new ConversationSummary(rs.getObject("id", UUID.class), patient == null ? null : new PatientId(patient),
                 rs.getString("channel"), Category.valueOf(rs.getString("category")), rs.getBoolean("urgent"),
                 rs.getBoolean("crisis"), Queue.valueOf(rs.getString("queue")), rs.getString("status"),
                 rs.getObject("assigned_to", UUID.class),
                 SlaState.of(warn == null ? null : warn.toInstant(), due == null ? null : due.toInstant(), now),
-                due == null ? null : due.toInstant(), rs.getTimestamp("last_message_at").toInstant());
+                due == null ? null : due.toInstant(), rs.getTimestamp("last_message_at").toInstant(),
+                rs.getBoolean("possible_crisis"), marked == null ? null : marked.toInstant());
     }
 
-    private Conversation.Entry entry(ResultSet rs, boolean hidden) throws SQLException {
+    /**
+     * @param explained the viewer may see why triage flagged it: the signals and the reasons of the flags
+     */
+    private Conversation.Entry entry(ResultSet rs, boolean hidden, boolean explained) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         String category = rs.getString("category");
+        String risk = rs.getString("risk");
         String reasons = hidden ? null : cipher.open(rs.getString("reasons"), "inbox_message.reasons:" + id);
+        String signals = explained ? cipher.open(rs.getString("signals"), "inbox_message.signals:" + id) : null;
+        List<String> reasonList = reasons == null ? null : json.readValue(reasons,
+                new TypeReference<List<String>>() {
+                });
+        if (reasonList != null && !explained) {
+            reasonList = reasonList.stream().filter(reason -> !FLAG_REASON.matcher(reason).matches()).toList();
+        }
         return new Conversation.Entry(id, rs.getString("direction"), rs.getString("channel"),
                 hidden ? null : cipher.open(rs.getString("body"), "inbox_message.body:" + id),
                 category == null ? null : Category.valueOf(category), (Boolean) rs.getObject("urgent"),
-                (Boolean) rs.getObject("crisis"),
-                rs.getObject("confidence") == null ? null : rs.getDouble("confidence"),
-                reasons == null ? null : json.readValue(reasons, new TypeReference<List<String>>() {
+                (Boolean) rs.getObject("crisis"), risk == null ? null : Risk.valueOf(risk),
+                hidden ? null : rs.getString("language"),
+                rs.getObject("confidence") == null ? null : rs.getDouble("confidence"), reasonList,
+                signals == null ? null : json.readValue(signals, new TypeReference<List<TriageSignal>>() {
                 }),
                 rs.getObject("staff_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
                 hidden || !"VOICE".equals(rs.getString("channel")) ? null

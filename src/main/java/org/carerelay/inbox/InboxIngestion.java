@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.inbox.triage.Risk;
 import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.InboundMessageTranscribed;
@@ -60,9 +61,9 @@ class InboxIngestion {
      * A text of "CANCEL" opted its number out (the hub did that: carriers and the FCC rule make it an opt-out word).
      * The patient may have meant their appointment, which only staff can ask, by phone or email.
      */
-    private static final TriageDecision CANCEL_OPT_OUT = new TriageDecision(Category.APPOINTMENT, false, false, 1.0,
-            List.of("CANCEL opted this number out of texts; ask the patient by phone or email whether they meant "
-                    + "to cancel an appointment"));
+    private static final TriageDecision CANCEL_OPT_OUT = new TriageDecision(Category.APPOINTMENT, false, false,
+            Risk.NONE, "und", 1.0, List.of("CANCEL opted this number out of texts; ask the patient by phone or email "
+                    + "whether they meant to cancel an appointment"), List.of());
 
     private final JdbcClient jdbc;
     private final InboundMessages inbound;
@@ -85,13 +86,15 @@ class InboxIngestion {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final PatientAttachments attachments;
+    private final PossibleCrises possibleCrises;
 
     InboxIngestion(JdbcClient jdbc, InboundMessages inbound, ContactPoints contactPoints, Patients patients,
             Locations locations, Settings settings, InboxTriage triage, InboxEvents events, Escalations escalations,
             AfterHoursReplies afterHours, ReplyThreads replyThreads, AuditLog auditLog, JsonMapper json,
             PhiCipher cipher, Clock clock, ApplicationEventPublisher publisher, TextReplies textReplies,
             PatientAttachments attachments, SafetyReplies safetyReplies, ConversationLifts lifts,
-            ReplyClocks replyClocks) {
+            ReplyClocks replyClocks, PossibleCrises possibleCrises) {
+        this.possibleCrises = possibleCrises;
         this.safetyReplies = safetyReplies;
         this.lifts = lifts;
         this.replyClocks = replyClocks;
@@ -141,7 +144,8 @@ class InboxIngestion {
 
     /**
      * A voicemail's transcription arrived: it becomes the filed message's text and is triaged; an urgent or crisis
-     * one raises the conversation's flags and pages on call, as if it had come that way.
+     * one raises the conversation's flags and pages on call, and a possible crisis marks it, as if it had come that
+     * way.
      */
     @Transactional
     public void retriage(PracticeId practice, UUID inboundMessageId) {
@@ -161,25 +165,34 @@ class InboxIngestion {
         TriageDecision decision = triage.decide(practice, found.get().body(), found.get().channel());
         jdbc.sql("""
                 UPDATE inbox_message SET body = :body, category = :category, urgent = :urgent, crisis = :crisis,
-                       confidence = :confidence, reasons = :reasons
+                       risk = :risk, language = :language, confidence = :confidence, reasons = :reasons,
+                       signals = :signals
                 WHERE id = :id""")
                 .param("body", cipher.seal(found.get().body(), "inbox_message.body:" + id))
                 .param("category", decision.category().name())
                 .param("urgent", decision.urgent())
                 .param("crisis", decision.crisis())
+                .param("risk", decision.risk().name())
+                .param("language", decision.language())
                 .param("confidence", (float) decision.confidence())
                 .param("reasons", cipher.seal(json.writeValueAsString(decision.reasons()),
                         "inbox_message.reasons:" + id))
+                .param("signals", sealedSignals(decision, id))
                 .param("id", id)
                 .update();
         if (decision.urgent() || decision.crisis()) {
             lifts.afterTranscription(practice, conversation, found.get().receivedAt(), decision);
+            possibleCrises.lifted(conversation);
             escalations.raise(practice, conversation, decision.crisis());
             safetyReplies.answer(practice, conversation, patientOf(conversation), found.get(), decision);
+        } else if (decision.possibleCrisis()) {
+            lockConversation(conversation);
+            possibleCrises.mark(practice, conversation, id, found.get().receivedAt());
         }
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.transcribed", AuditEvent.Target.of(
                 "conversation", conversation), Map.of("message", id, "category", decision.category(),
-                "urgent", decision.urgent(), "crisis", decision.crisis())));
+                "urgent", decision.urgent(), "crisis", decision.crisis(), "risk", decision.risk(),
+                "language", decision.language())));
         events.changed(practice);
     }
 
@@ -223,10 +236,10 @@ class InboxIngestion {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO inbox_message (id, practice_id, conversation_id, direction, channel, sender, body,
-                                           inbound_message_id, category, urgent, crisis, confidence, reasons,
-                                           created_at)
+                                           inbound_message_id, category, urgent, crisis, risk, language, confidence,
+                                           reasons, signals, created_at)
                 VALUES (:id, :practice, :conversation, 'INBOUND', :channel, :sender, :body, :inbound, :category,
-                        :urgent, :crisis, :confidence, :reasons, :at)""")
+                        :urgent, :crisis, :risk, :language, :confidence, :reasons, :signals, :at)""")
                 .param("id", id)
                 .param("practice", practice.value())
                 .param("conversation", conversation)
@@ -237,9 +250,12 @@ class InboxIngestion {
                 .param("category", decision.category().name())
                 .param("urgent", decision.urgent())
                 .param("crisis", decision.crisis())
+                .param("risk", decision.risk().name())
+                .param("language", decision.language())
                 .param("confidence", (float) decision.confidence())
                 .param("reasons", cipher.seal(json.writeValueAsString(decision.reasons()),
                         "inbox_message.reasons:" + id))
+                .param("signals", sealedSignals(decision, id))
                 .param("at", Timestamp.from(message.receivedAt()))
                 .update();
         if (patient != null && message.channel().equals("EMAIL")) {
@@ -247,21 +263,37 @@ class InboxIngestion {
         }
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.message.filed", AuditEvent.Target.of("conversation",
                 conversation), Map.of("message", id, "matched", patient != null, "category", decision.category(),
-                "urgent", decision.urgent(), "crisis", decision.crisis())));
+                "urgent", decision.urgent(), "crisis", decision.crisis(), "risk", decision.risk(),
+                "language", decision.language())));
         if (open.isPresent() && open.get().resolved()) {
             auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.reopened",
                     AuditEvent.Target.of("conversation", conversation), Map.of("message", id, "by", "email-reply")));
         }
         boolean guided = false;
         if (decision.urgent() || decision.crisis()) {
+            possibleCrises.lifted(conversation);
             escalations.raise(practice, conversation, decision.crisis());
             guided = safetyReplies.answer(practice, conversation, patient, message, decision);
+        }
+        if (decision.possibleCrisis()) {
+            possibleCrises.mark(practice, conversation, id, message.receivedAt());
         }
         if (!guided && !hours.isOpen(message.receivedAt())) {
             afterHours.answer(practice, conversation, patient, message); // the safety answer says what it would
         }
         events.changed(practice);
         return Optional.of(conversation);
+    }
+
+    /** The triage's signals, sealed: they quote the patient. */
+    private String sealedSignals(TriageDecision decision, UUID id) {
+        return cipher.seal(json.writeValueAsString(decision.signals()), "inbox_message.signals:" + id);
+    }
+
+    /** A conversation held for the rest of the transaction, as filing holds the one a message joins. */
+    private void lockConversation(UUID conversation) {
+        jdbc.sql("SELECT id FROM conversation WHERE id = :id FOR UPDATE").param("id", conversation)
+                .query(UUID.class).single();
     }
 
     /** The patient of a conversation; null while it waits for matching. */
@@ -350,7 +382,7 @@ class InboxIngestion {
                 .param("category", decision.category().name())
                 .param("urgent", decision.urgent() || decision.crisis())
                 .param("crisis", decision.crisis())
-                .param("queue", Queue.of(decision.category(), decision.urgent(), decision.crisis()).name())
+                .param("queue", decision.queue().name())
                 .param("slaStart", Timestamp.from(message.receivedAt()))
                 .param("slaWarn", Timestamp.from(sla.warnAt()))
                 .param("slaDue", Timestamp.from(sla.dueAt()))
@@ -359,7 +391,7 @@ class InboxIngestion {
                 .update();
         auditLog.record(new AuditEvent(practice, ACTOR, "inbox.conversation.opened",
                 AuditEvent.Target.of("conversation", id), Map.of("category", decision.category(),
-                        "queue", Queue.of(decision.category(), decision.urgent(), decision.crisis()))));
+                        "queue", decision.queue())));
         return id;
     }
 

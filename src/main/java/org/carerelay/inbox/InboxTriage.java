@@ -23,7 +23,7 @@ class InboxTriage {
             case "PORTAL" -> TriageChannel.PORTAL;
             default -> TriageChannel.SMS;
         });
-        return new TriageDecision(result.category(), result.urgent(), result.crisis(), result.confidence(),
-                result.reasons());
+        return new TriageDecision(result.category(), result.urgent(), result.crisis(), result.risk(),
+                result.language(), result.confidence(), result.reasons(), result.signals());
     }
 }

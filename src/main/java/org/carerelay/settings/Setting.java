@@ -91,6 +91,11 @@ public final class Setting<T> {
             "E.164 number paged for urgent and crisis messages when no on-call shift covers the moment (none: nobody)",
             text -> text.equalsIgnoreCase("none") ? "none" : matching(text, E164, "an E.164 phone number or none"),
             SettingsFallback::inboxOnCallPhone, false);
+    public static final Setting<Integer> INBOX_POSSIBLE_CRISIS_PAGE_MINUTES = new Setting<>(
+            "inbox.possible-crisis-page-minutes",
+            "Minutes after a possible-crisis message within which a member of staff who may read it must open it, "
+                    + "or on call is paged (5 to 240)",
+            text -> wholeNumber(text, 5, 240), SettingsFallback::inboxPossibleCrisisPageMinutes, false);
     public static final Setting<Integer> PATIENT_CHANGE_CUTOFF_HOURS = new Setting<>(
             "scheduling.patient-change-cutoff-hours",
             "Hours before a visit after which a patient can no longer cancel or reschedule it themselves (0 to 336)",
@@ -103,7 +108,7 @@ public final class Setting<T> {
             QUIET_HOURS_START,
             QUIET_HOURS_END, MARKETING_WEEKLY_CAP, INBOX_SLA_URGENT_MINUTES, INBOX_SLA_ROUTINE_MINUTES,
             INBOX_SLA_ADMINISTRATIVE_MINUTES, INBOX_HOLIDAYS, INBOX_THREAD_WINDOW_HOURS, INBOX_ON_CALL_PHONE,
-            PATIENT_CHANGE_CUTOFF_HOURS);
+            INBOX_POSSIBLE_CRISIS_PAGE_MINUTES, PATIENT_CHANGE_CUTOFF_HOURS);
 
     private final String key;
     private final String description;

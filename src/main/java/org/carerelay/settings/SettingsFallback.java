@@ -29,6 +29,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inboxHolidays          closed days (YYYY-MM-DD, comma-separated) or none
  * @param inboxThreadWindowHours hours within which a patient's new message joins their open conversation
  * @param inboxOnCallPhone       the number paged when no on-call shift covers the moment, or none
+ * @param inboxPossibleCrisisPageMinutes minutes after a possible-crisis message by which someone who may read it must
+ *                               have opened it, or on call is paged
  * @param patientChangeCutoffHours hours before a visit after which a patient can no longer cancel or move it
  * @param videoProvider          where video rooms are made: local (a placeholder) or whereby
  */
@@ -55,6 +57,7 @@ public record SettingsFallback(
         String inboxHolidays,
         String inboxThreadWindowHours,
         String inboxOnCallPhone,
+        String inboxPossibleCrisisPageMinutes,
         String patientChangeCutoffHours,
         String videoProvider) {
 }

@@ -273,6 +273,65 @@ class BrowserTests {
     }
 
     @Test
+    void aNurseOpensAPossibleCrisisFirstSeesWhyAndJudgesIt() {
+        var practice = TestPractices.register(context).id();
+        String possible = texted(practice, "Thanks for everything, this is my last message. Goodbye");
+        texted(practice, "Quiero cambiar mi cita para el viernes por favor");
+        String crisis = texted(practice, "I can't sleep and honestly I want to kill myself");
+        signInToConsole(practice, "Nadia", StaffRole.CLINICAL_STAFF);
+        browser.findElement(By.id("inbox-link")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("inbox-list"), "Not yet opened"));
+        assertThat(browser.findElement(By.cssSelector("#inbox-list a.cr-inbox-row")).getText())
+                .contains("Not yet opened");
+        screenshots("console-inbox-possible-crisis-list");
+
+        browser.findElement(By.cssSelector("#inbox-list a.cr-inbox-row")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("first-opening")));
+        assertThat(browser.findElements(By.cssSelector(".cr-bubble-text mark.cr-mark-possible")))
+                .extracting(org.openqa.selenium.WebElement::getText).contains("Goodbye");
+        assertThat(browser.findElement(By.cssSelector(".cr-flags .cr-flag-possible")).getText())
+                .startsWith("possible crisis · model 0.");
+        screenshots("console-inbox-possible-crisis", "conversation");
+
+        open("/console/inbox/" + crisis);
+        assertThat(browser.findElements(By.cssSelector(".cr-bubble-text mark.cr-mark-crisis")))
+                .extracting(org.openqa.selenium.WebElement::getText).contains("kill myself");
+        screenshots("console-inbox-crisis-flags", "conversation");
+
+        // Neither: a safety-lowering judgement asks first.
+        open("/console/inbox/" + possible);
+        screenshots("console-inbox-judgement", "judgement");
+        // By keyboard: Bootstrap's smooth scrolling can leave the form mid-scroll for a click.
+        browser.findElement(By.id("judgement-neither")).sendKeys(Keys.SPACE);
+        assertThat(browser.findElement(By.id("judgement-neither")).isSelected()).isTrue();
+        browser.findElement(By.id("recategorize-submit")).sendKeys(Keys.ENTER);
+        wait(ExpectedConditions.alertIsPresent());
+        assertThat(browser.switchTo().alert().getText()).startsWith("Mark this conversation as neither");
+        browser.switchTo().alert().accept();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), "Marked as neither"));
+    }
+
+    /** A text from a new patient of {@code practice}, filed: the id of its conversation. */
+    private String texted(org.carerelay.shared.PracticeId practice, String text) {
+        String phone = "+1312555" + (1000 + new java.util.Random().nextInt(9000));
+        TestPatients.register(context, practice, "en", PreferredChannel.SMS, TestPatients.phone(phone,
+                Map.of(org.carerelay.practice.ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        context.getBean(org.carerelay.messaging.inbound.InboundSms.class).receive(practice, phone, "+17735550100",
+                text, "twilio", "SM" + UUID.randomUUID());
+        var jdbc = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            var id = jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p AND sender = :s")
+                    .param("p", practice.value()).param("s", phone).query(String.class).optional();
+            if (id.isPresent()) {
+                return id.get();
+            }
+            sleep();
+        }
+        throw new AssertionError("The text was not filed");
+    }
+
+    @Test
     void theDeskSeesATextedCancellationOnTheOpenScheduleAndChecksInTheNextPatient() {
         var practice = TestPractices.register(context).id();
         Caller admin = new Caller(practice, Actor.system("test"), "SUPER_ADMIN", Set.copyOf(Permissions.ALL));
@@ -452,18 +511,32 @@ class BrowserTests {
 
     /** The page as it looks on a desktop and on a phone, and what axe-core finds wrong with it at each size. */
     private static void screenshots(String name) {
+        screenshots(name, null);
+    }
+
+    /** The same, scrolled to the element with id {@code shown} at each size (a phone stacks the page's columns). */
+    private static void screenshots(String name, String shown) {
         try {
             Dimension desktop = browser.manage().window().getSize();
+            scrollTo(shown);
             Files.write(SCREENSHOTS.resolve(name + ".png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             accessibility(name);
             browser.manage().window().setSize(new Dimension(390, 844));
+            scrollTo(shown);
             Files.write(SCREENSHOTS.resolve(name + "-phone.png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             accessibility(name + "-phone");
             browser.manage().window().setSize(desktop);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void scrollTo(String id) {
+        if (id != null) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0])"
+                    + ".scrollIntoView({block: 'start', behavior: 'instant'})", id);
         }
     }
 

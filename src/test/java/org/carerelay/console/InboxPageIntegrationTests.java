@@ -200,6 +200,80 @@ class InboxPageIntegrationTests {
     }
 
     @Test
+    void aClinicianSeesAPossibleCrisisFirstAndWhyEachMessageWasFlagged() throws Exception {
+        String possible = text("Thanks for everything, this is my last message. Goodbye");
+        String crisis = text("<b>Honestly</b> I want to kill myself");
+        Cookie nurse = console.signIn(StaffRole.CLINICAL_STAFF);
+
+        String list = console.get("/console/inbox", nurse).getContentAsString();
+        String first = list.substring(list.indexOf("cr-inbox-row"), list.indexOf("cr-inbox-row",
+                list.indexOf("cr-inbox-row") + 1));
+        assertThat(first).as("the unopened possible crisis, first though older").contains(possible,
+                "Not yet opened");
+
+        String page = console.get("/console/inbox/" + possible, nurse).getContentAsString();
+        assertThat(page).contains("id=\"possible-crisis\"", "id=\"first-opening\"", "possible crisis · model 0.",
+                "<mark class=\"cr-mark-possible\">Goodbye</mark>", "id=\"judgement-neither\"");
+        assertThat(console.get("/console/inbox", nurse).getContentAsString())
+                .as("opened: no longer unopened").doesNotContain("Not yet opened");
+
+        page = console.get("/console/inbox/" + crisis, nurse).getContentAsString();
+        assertThat(page).contains("crisis · rules", "<mark class=\"cr-mark-crisis\">kill myself</mark>",
+                "&lt;b&gt;Honestly&lt;/b&gt;").doesNotContain("<b>Honestly");
+    }
+
+    @Test
+    void staffWithoutClinicalAccessSeeNoFlagsNorHighlightsAndCannotJudge() throws Exception {
+        String possible = text("Thanks for everything, this is my last message. Goodbye");
+        Cookie desk = console.signIn(StaffRole.FRONT_DESK);
+        String page = console.get("/console/inbox/" + possible, desk).getContentAsString();
+        assertThat(page).contains("id=\"possible-crisis\"", "This conversation is clinical")
+                .doesNotContain("Goodbye", "<mark", "possible crisis ·", "id=\"judgement\"", "id=\"first-opening\"");
+        assertThat(console.post("/console/inbox/" + possible + "/category", desk, "to", "other",
+                "judgement", "neither").getStatus()).isEqualTo(403);
+
+        // A clinician judges it neither: it goes to the front desk, who may now read it, but not why it was flagged.
+        Cookie doctor = console.signIn(StaffRole.DOCTOR);
+        assertThat(console.post("/console/inbox/" + possible + "/category", doctor, "to", "other",
+                "judgement", "neither").getRedirectedUrl()).isEqualTo("/console/inbox/" + possible);
+        page = console.get("/console/inbox/" + possible, desk).getContentAsString();
+        assertThat(page).contains("Thanks for everything").doesNotContain("<mark", "possible crisis", "cr-flag",
+                "Possible crisis", "id=\"judgement\"");
+        assertThat(console.get("/console/inbox/" + possible, doctor).getContentAsString())
+                .as("the clinician still sees why triage flagged it").contains("possible crisis · model",
+                        "<mark class=\"cr-mark-possible\">");
+        assertThat(jdbc.sql("SELECT crisis || ' ' || urgent FROM triage_correction WHERE practice_id = :p")
+                .param("p", practice.value()).query(String.class).list()).containsExactly("false false");
+    }
+
+    @Test
+    void aMessageInAnotherLanguageSaysWhichInItsOwnWords() throws Exception {
+        String spanish = text("Quiero cambiar mi cita para el viernes por favor");
+        String page = console.get("/console/inbox/" + spanish, console.signIn(StaffRole.FRONT_DESK))
+                .getContentAsString();
+        assertThat(page).contains("lang=\"es\"", ">Español<");
+        String english = jdbc.sql("SELECT c.id::text FROM conversation c JOIN inbox_message m "
+                        + "ON m.conversation_id = c.id WHERE c.practice_id = :p AND m.language = 'en' LIMIT 1")
+                .param("p", practice.value()).query(String.class).single();
+        assertThat(console.get("/console/inbox/" + english, console.signIn(StaffRole.FRONT_DESK))
+                .getContentAsString()).doesNotContain("cr-language");
+    }
+
+    /** A text from a new patient: the id of the conversation it opened. */
+    private String text(String body) {
+        String phone = "+1312555" + (1000 + (int) (Math.random() * 9000));
+        TestPatients.register(context, practice, "en", PreferredChannel.SMS,
+                TestPatients.phone(phone, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        context.getBean(InboundSms.class).receive(practice, phone, "+17735550100", body, "twilio",
+                "SM" + UUID.randomUUID());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM conversation "
+                + "WHERE practice_id = :p AND sender = :s").param("p", practice.value()).param("s", phone)
+                .query(Long.class).single() == 1);
+        return jdbc.sql("SELECT id::text FROM conversation WHERE practice_id = :p AND sender = :s")
+                .param("p", practice.value()).param("s", phone).query(String.class).single();
+    }
+
+    @Test
     void staffWithoutTheInboxPermissionAreRefused() throws Exception {
         assertThat(console.get("/console/inbox", console.signIn(StaffRole.READ_ONLY)).getStatus()).isEqualTo(403);
     }

@@ -243,7 +243,7 @@ class InboxIntegrationTests {
                 .andExpect(status().isForbidden());
         call(post("/api/v1/inbox/on-call-shifts"), practice.admin(), shift(staff, onCallPhone))
                 .andExpect(status().isCreated());
-        text(ownPhone, "Question about my visit");
+        text(ownPhone, "Can I move my appointment to Friday?");
         UUID conversation = UUID.fromString(awaitConversations(1).get(0));
 
         Escalations escalations = context.getBean(Escalations.class);

@@ -53,6 +53,7 @@ class OpenConversationTests {
     }
 
     private static TriageDecision decision(Category category, boolean urgent, boolean crisis) {
-        return new TriageDecision(category, urgent, crisis, 0.9, List.of());
+        return new TriageDecision(category, urgent, crisis, crisis ? org.carerelay.inbox.triage.Risk.CRISIS
+                : org.carerelay.inbox.triage.Risk.NONE, "en", 0.9, List.of(), List.of());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,6 +19,8 @@ import org.carerelay.inbox.ConversationSplits;
 import org.carerelay.inbox.InboxMetrics;
 import org.carerelay.inbox.InboxMetricsReport;
 import org.carerelay.inbox.MatchSuggestion;
+import org.carerelay.inbox.Recategorizations;
+import org.carerelay.inbox.SafetyJudgement;
 import org.carerelay.practice.PatientId;
 import org.carerelay.inbox.ConversationReplies;
 import org.carerelay.inbox.ConversationSummary;
@@ -53,9 +56,12 @@ class InboxController {
     private final ConversationMatching matching;
     private final InboxMetricsReport metrics;
     private final ConversationSplits splits;
+    private final Recategorizations recategorizations;
 
     InboxController(Conversations conversations, ConversationReplies replies, Escalations escalations,
-            ConversationMatching matching, InboxMetricsReport metrics, ConversationSplits splits) {
+            ConversationMatching matching, InboxMetricsReport metrics, ConversationSplits splits,
+            Recategorizations recategorizations) {
+        this.recategorizations = recategorizations;
         this.splits = splits;
         this.matching = matching;
         this.metrics = metrics;
@@ -119,7 +125,7 @@ class InboxController {
                 reply.idempotencyKey()));
     }
 
-    /** Stops the on-call alerts of an urgent or crisis conversation: someone has it. */
+    /** Stops the on-call alerts of an urgent or crisis conversation, and a possible crisis's mark: someone has it. */
     @PostMapping("/conversations/{id}/acknowledgement")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> acknowledge(@PathVariable UUID id) {
@@ -179,13 +185,33 @@ class InboxController {
         return ResponseEntity.noContent().build();
     }
 
-    record Recategorization(@NotNull Category category) {
+    /**
+     * The category the conversation is about and, optionally, whether it was a crisis and whether it was urgent (both
+     * or neither; a crisis is always urgent), which only staff who may read its clinical content can say.
+     */
+    record Recategorization(@NotNull Category category, Boolean crisis, Boolean urgent) {
+
+        @AssertTrue(message = "give crisis and urgent together, or neither")
+        boolean isFlagsTogether() {
+            return (crisis == null) == (urgent == null);
+        }
+
+        @AssertTrue(message = "a crisis is always urgent")
+        boolean isCrisisUrgent() {
+            return !Boolean.TRUE.equals(crisis) || Boolean.TRUE.equals(urgent);
+        }
+
+        SafetyJudgement judgement() {
+            return crisis == null ? null : crisis ? SafetyJudgement.CRISIS
+                    : urgent ? SafetyJudgement.URGENT : SafetyJudgement.NEITHER;
+        }
     }
 
+    /** Corrects the category and, optionally, the crisis and urgent flags; both teach the practice's model. */
     @PostMapping("/conversations/{id}/category")
     @RequiresPermission(Permissions.COMMS_VIEW_INBOX)
     ResponseEntity<Void> recategorize(@PathVariable UUID id, @Valid @RequestBody Recategorization change) {
-        conversations.recategorize(Callers.current(), id, change.category());
+        recategorizations.recategorize(Callers.current(), id, change.category(), change.judgement());
         return ResponseEntity.noContent().build();
     }
 
