@@ -64,6 +64,9 @@ class InboxIngestion {
     private static final TriageDecision CANCEL_OPT_OUT = new TriageDecision(Category.APPOINTMENT, false, false,
             Risk.NONE, "und", 1.0, List.of("CANCEL opted this number out of texts; ask the patient by phone or email "
                     + "whether they meant to cancel an appointment"), List.of());
+    /** Triaged when its transcription arrives: the placeholder text would only be read for what it is not. */
+    private static final TriageDecision AWAITING_TRANSCRIPTION = new TriageDecision(Category.CLINICAL, false, false,
+            Risk.NONE, "und", 0.0, List.of("voicemail: triaged when its transcription arrives"), List.of());
 
     private final JdbcClient jdbc;
     private final InboundMessages inbound;
@@ -217,6 +220,7 @@ class InboxIngestion {
             return Optional.empty(); // a "C" or "X" answering a reminder: the visit took it, nobody needs to read it
         }
         TriageDecision decision = text && SmsKeyword.mayMeanAppointment(message.body()) ? CANCEL_OPT_OUT
+                : message.awaitingTranscription() ? AWAITING_TRANSCRIPTION
                 : triage.decide(practice, message.body(), message.channel());
         Instant now = clock.instant();
         // Two texts from one patient filed at once must not open two conversations: one at a time per sender.

@@ -13,4 +13,12 @@ import java.util.UUID;
  */
 public record InboundMessage(UUID id, String channel, String sender, String recipient, String body, String provider,
         Instant receivedAt) {
+
+    /** How the text of a voicemail whose transcription has not arrived yet ends. */
+    public static final String TRANSCRIPTION_PENDING = "transcription pending; listen to the recording.";
+
+    /** A voicemail filed before its words are known: its text says so, and says nothing of the patient's. */
+    public boolean awaitingTranscription() {
+        return "VOICE".equals(channel) && body.endsWith(TRANSCRIPTION_PENDING);
+    }
 }

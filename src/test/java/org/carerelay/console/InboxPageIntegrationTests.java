@@ -201,7 +201,7 @@ class InboxPageIntegrationTests {
 
     @Test
     void aClinicianSeesAPossibleCrisisFirstAndWhyEachMessageWasFlagged() throws Exception {
-        String possible = text("Thanks for everything, this is my last message. Goodbye");
+        String possible = text("I don't think I'll need the appointment next month");
         String crisis = text("<b>Honestly</b> I want to kill myself");
         Cookie nurse = console.signIn(StaffRole.CLINICAL_STAFF);
 
@@ -213,7 +213,7 @@ class InboxPageIntegrationTests {
 
         String page = console.get("/console/inbox/" + possible, nurse).getContentAsString();
         assertThat(page).contains("id=\"possible-crisis\"", "id=\"first-opening\"", "possible crisis · model 0.",
-                "<mark class=\"cr-mark-possible\">Goodbye</mark>", "id=\"judgement-neither\"");
+                "<mark class=\"cr-mark-possible\">", "id=\"judgement-neither\"");
         assertThat(console.get("/console/inbox", nurse).getContentAsString())
                 .as("opened: no longer unopened").doesNotContain("Not yet opened");
 
@@ -224,11 +224,12 @@ class InboxPageIntegrationTests {
 
     @Test
     void staffWithoutClinicalAccessSeeNoFlagsNorHighlightsAndCannotJudge() throws Exception {
-        String possible = text("Thanks for everything, this is my last message. Goodbye");
+        String possible = text("I don't think I'll need the appointment next month");
         Cookie desk = console.signIn(StaffRole.FRONT_DESK);
         String page = console.get("/console/inbox/" + possible, desk).getContentAsString();
         assertThat(page).contains("id=\"possible-crisis\"", "This conversation is clinical")
-                .doesNotContain("Goodbye", "<mark", "possible crisis ·", "id=\"judgement\"", "id=\"first-opening\"");
+                .doesNotContain("need the appointment", "<mark", "possible crisis ·", "id=\"judgement\"",
+                        "id=\"first-opening\"");
         assertThat(console.post("/console/inbox/" + possible + "/category", desk, "to", "other",
                 "judgement", "neither").getStatus()).isEqualTo(403);
 
@@ -237,7 +238,7 @@ class InboxPageIntegrationTests {
         assertThat(console.post("/console/inbox/" + possible + "/category", doctor, "to", "other",
                 "judgement", "neither").getRedirectedUrl()).isEqualTo("/console/inbox/" + possible);
         page = console.get("/console/inbox/" + possible, desk).getContentAsString();
-        assertThat(page).contains("Thanks for everything").doesNotContain("<mark", "possible crisis", "cr-flag",
+        assertThat(page).contains("need the appointment").doesNotContain("<mark", "possible crisis", "cr-flag",
                 "Possible crisis", "id=\"judgement\"");
         assertThat(console.get("/console/inbox/" + possible, doctor).getContentAsString())
                 .as("the clinician still sees why triage flagged it").contains("possible crisis · model",

@@ -157,7 +157,7 @@ class EmailRepliesIntegrationTests {
         reply(merged, "Which day suits you?");
         String token = lastReply().replyTo();
         resolveLongAgo(merged);
-        mail(patientAddress, office, messageId("second"), null, null, "Also, Tuesday is about my knee.");
+        mail(patientAddress, office, messageId("second"), null, null, "And the Tuesday appointment is about my knee pain.");
         String survivor = awaitConversations(practice.id(), 2).get(1);
         call(post("/api/v1/inbox/conversations/" + survivor + "/merge"), practice.admin(),
                 "{\"conversationId\": \"" + merged + "\"}").andExpect(status().isNoContent());

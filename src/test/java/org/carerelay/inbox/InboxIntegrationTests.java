@@ -104,7 +104,8 @@ class InboxIntegrationTests {
                 .andExpect(jsonPath("$.summary.urgent").value(true))
                 .andExpect(jsonPath("$.summary.queue").value("on_call"))
                 .andExpect(jsonPath("$.summary.category").value("clinical"))
-                .andExpect(jsonPath("$.messages[0].reasons[0]").value(org.hamcrest.Matchers.startsWith("crisis:")));
+                .andExpect(jsonPath("$.messages[0].reasons[0]")
+                        .value(org.hamcrest.Matchers.startsWith("crisis (rules):")));
         assertThat(alertsTo("+13125559911")).singleElement().asString().contains("Crisis patient message");
 
         text(ownPhone, "Can I move my appointment to next Tuesday?");

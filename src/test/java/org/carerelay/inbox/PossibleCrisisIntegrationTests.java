@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class PossibleCrisisIntegrationTests {
 
     /** Read by the risk model as a possible crisis (0.24 when written), by no rule as a crisis. */
-    static final String POSSIBLE = "Thanks for everything, this is my last message. Goodbye";
+    static final String POSSIBLE = "I don't think I'll need the appointment next month";
     private static final String PRACTICE_NUMBER = "+17735550100";
     private static final String ON_CALL = "+13125550177";
 
@@ -100,7 +100,7 @@ class PossibleCrisisIntegrationTests {
                 .containsExactly("NONE es", "POSSIBLE en");
         String sealed = jdbc.sql("SELECT signals FROM inbox_message WHERE conversation_id = :c")
                 .param("c", conversation).query(String.class).single();
-        assertThat(sealed).as("the signals quote the patient: sealed").doesNotContainIgnoringCase("goodbye");
+        assertThat(sealed).as("the signals quote the patient: sealed").doesNotContain("\"dont\"");
         assertThat(jdbc.sql("SELECT queue || ' ' || possible_crisis || ' ' || (possible_crisis_since IS NOT NULL) "
                 + "FROM conversation WHERE id = :c").param("c", conversation).query(String.class).single())
                 .isEqualTo("CLINICAL true true");
@@ -113,7 +113,7 @@ class PossibleCrisisIntegrationTests {
                 .andExpect(jsonPath("$.messages[0].signals[0].flag").value("possible"))
                 .andExpect(jsonPath("$.messages[0].signals[0].layer").value("model"))
                 .andExpect(jsonPath("$.messages[0].signals[0].words").value(
-                        org.hamcrest.Matchers.hasItem("goodbye")));
+                        org.hamcrest.Matchers.hasItem("dont")));
         call(get("/api/v1/inbox/conversations/" + conversation), practice.bearer(StaffRole.FRONT_DESK))
                 .andExpect(jsonPath("$.contentHidden").value(true))
                 .andExpect(jsonPath("$.messages[0].text").doesNotExist())
@@ -122,7 +122,7 @@ class PossibleCrisisIntegrationTests {
         assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                 + "AND action = 'inbox.conversation.possible-crisis-marked'")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND payload::text ILIKE "
-                + "'%goodbye%'").param("p", practice.id().value()).query(Long.class).single())
+                + "'%next month%'").param("p", practice.id().value()).query(Long.class).single())
                 .as("no patient words in the audit log").isZero();
     }
 
@@ -182,7 +182,7 @@ class PossibleCrisisIntegrationTests {
         assertThat(alertsTo(ON_CALL)).singleElement().asString()
                 .startsWith("Test Practice: Possible crisis message unopened for 30 minutes. Open CareRelay: ")
                 .endsWith("/console/inbox/" + conversation)
-                .doesNotContainIgnoringCase("goodbye");
+                .doesNotContainIgnoringCase("next month");
         assertThat(escalations.awaitingAcknowledgement(practice.id(), conversation)).isTrue();
 
         // The front desk opening it reads nothing: the page goes on.

@@ -217,6 +217,11 @@ final class CrisisSigns {
                     .unlessInMessage(LEAVING),
             SignPhrase.of("\\bme despido (?:de todos|para siempre)\\b").unlessInMessage(LEAVING),
             SignPhrase.of("\\bcarta de despedida\\b"),
+            // Preparation, as the labelling rules name it: goodbyes said, belongings given away, pills gathered.
+            SignPhrase.of("\\bya me despedi de (?:todos|mis hij[oa]s|mi familia|mis nietos)\\b").unlessInMessage(LEAVING),
+            SignPhrase.of("\\b(?:repart|regal)(?:i|e) (?:todas )?mis cosas\\b"),
+            SignPhrase.of("\\b(?:estoy |he estado )?(?:juntando|acumulando) (?:mis )?(?:pastillas|medicinas"
+                    + "|medicamentos)\\b"),
             SignPhrase.of("\\b(?:dormir(?:me)?) y no (?:volver a )?despertar\\b"),
             SignPhrase.of("\\bno despertar (?:nunca|jamas|mas)\\b"),
             SignPhrase.of("\\b(?:todos|mi familia) (?:estarian|estaran|estaria|estara) mejor sin mi\\b"),
@@ -238,10 +243,11 @@ final class CrisisSigns {
             SignPhrase.of("(?:吞|吃)了?(?:一整瓶|整瓶|所有的?|全部的?|一把|很多|好多|一堆|几十|幾十)\\S{0,8}?(?:药|藥|片)"),
             SignPhrase.of("(?:想|要|会|會)(?:杀|殺)了?(?:他|她|他们|他們|老公|老婆|孩子|宝宝|寶寶|人)").jokeable(),
             SignPhrase.of("자살|죽고\\s?싶(?!지\\s?않)|살고\\s?싶지\\s?않|살기\\s?싫|자해|손목을?\\s?긋|뛰어\\s?내리|목을?\\s?매"
-                    + "|죽여\\s?버리|죽이고\\s?싶|사라지고\\s?싶|유서|약을?\\s?(?:다|전부|한꺼번에|몽땅|잔뜩|한\\s?통)\\s?"
+                    + "|죽여\\s?버리|죽이고\\s?싶|(?:아기|애기|아이)[^.?!]{0,20}던져\\s?버리고\\s?싶"
+                    + "|사라지고\\s?싶|유서|약을?\\s?(?:다|전부|한꺼번에|몽땅|잔뜩|한\\s?통)\\s?"
                     + "(?:먹|삼키|털어)"),
             SignPhrase.of("انتحار|انتحر|(?:اقتل|قتل|اموت) نفسي|بدي (?:ا)?موت|(?:عايز|عاوز|ابغى|ابي) (?:ا)?موت"
-                    + "|اريد (?:ان )?اموت|(?:انهي|انهاء) حياتي|(?:اذي|اوذي|ايذاء|جرح) نفسي|(?:ما بدي|مش عايز|مش عاوز"
+                    + "|اريد (?:ان )?اموت|(?:انهي|انهاء) حياتي|رسال\\p{L} وداع|(?:ورقة|رسالة) وداع|وز\\p{M}?ع\\p{M}?(?:ت)? اغراض(?:ي|ه)|(?:اذي|اوذي|ايذاء|جرح) نفسي|(?:ما بدي|مش عايز|مش عاوز"
                     + "|لا اريد (?:ان )?)(?:ا)?عيش|تعبت من الحياة"),
             SignPhrase.of("самоубийств|суицид|поконч(?:ить|у|ила?|ил) с собой|(?:убить|убью|убила?) себя"
                     + "|не хочу (?:больше )?жить|(?:хочу|хочется) умереть|(?:порезать|режу|резать|порезала?) (?:себе|себя)"
@@ -258,7 +264,9 @@ final class CrisisSigns {
             SignPhrase.of("\\b(?:me|se) matar\\b|\\bquero morrer\\b|\\b(?:quero|queria|vontade de) sumir (?:para|pra) sempre\\b"
                     + "|\\b(?:nao quero|nao tenho vontade de) (?:mais )?viver\\b|\\bacabar com (?:a )?minha vida\\b"
                     + "|\\btirar (?:a )?minha (?:propria )?vida\\b|\\bme (?:cortar|machucar)\\b"
-                    + "|\\btomei (?:todos|todas|a cartela|o frasco|a caixa)\\b|\\bvontade de morrer\\b"),
+                    + "|\\btomei (?:todos|todas|a cartela|o frasco|a caixa)\\b|\\bvontade de morrer\\b"
+                    + "|\\b(?:to|estou|tenho) (?:juntando|acumulando) (?:os )?(?:remedios?|comprimidos)\\b"
+                    + "|\\b(?:dei|distribui) (?:todas )?as minhas coisas\\b|\\bcarta de despedida\\b"),
             SignPhrase.of("\\bme (?:tuer|suicider|faire du mal|scarifier)\\b|\\ben finir\\b|\\benvie de mourir\\b"
                     + "|\\b(?:veux|voudrais) mourir\\b|\\bplus envie de vivre\\b|\\bme jeter (?:du|sous|d'un|par)\\b"
                     + "|\\bavale (?:tous|toutes|toute|la boite|le flacon)\\b|\\bmettre fin a (?:mes|ma) (?:jours|vie)\\b"),

@@ -3,11 +3,12 @@ package org.carerelay.inbox.triage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.Set;
 
 import opennlp.tools.ml.TrainerFactory;
@@ -38,10 +39,17 @@ final class RiskModel {
     private static final double L1_COST = 0;
     private static final double L2_COST = 3;
     private static final int MAX_CUES = 4;
-    private static final int MIN_CUE_LENGTH = 4;
+    private static final int MIN_CUE_LENGTH = 3;
+    /** Longer texts (a forwarded e-mail) are judged word by word alone: one model run per word is enough there. */
+    private static final int MAX_CONTEXT_WORDS = 150;
     private static final Set<String> FUNCTION_WORDS = Set.of("this", "that", "with", "have", "what", "your", "from",
-            "they", "been", "will", "just", "like", "then", "there", "when", "about", "would", "could", "para",
-            "como", "esta", "pero", "porque", "todo", "mais", "pour", "avec", "dans", "mwen", "yang", "nang");
+            "they", "been", "will", "just", "like", "then", "there", "when", "about", "would", "could", "para", "como",
+            "esta", "pero", "porque", "todo", "mais", "pour", "avec", "dans", "mwen", "yang", "nang", "the", "and",
+            "you", "yes", "but", "for", "not", "are", "was", "can", "did", "get", "has", "had", "him", "her", "his",
+            "how", "its", "may", "now", "our", "out", "see", "she", "too", "two", "who", "why", "any", "all", "off",
+            "one", "got", "let", "say", "won", "que", "por", "los", "las", "del", "una", "uno", "mis", "les", "des",
+            "est", "mon", "une", "ang", "ako", "mga", "toi", "anh", "chi", "con", "cua", "voi", "nao", "sou", "ele",
+            "ela", "uma", "bem", "sim", "oui", "non", "pou", "nou", "yon", "pas");
 
     private final MaxentModel model;
     private final int crisisIndex;
@@ -105,27 +113,33 @@ final class RiskModel {
     }
 
     /**
-     * The words of {@code text} that, each on its own, move the model furthest towards a crisis (or towards urgent,
-     * when {@code crisis} is false): what the console highlights as this layer's reason.
+     * The words of {@code text} that move the model furthest towards a crisis (or towards urgent, when {@code crisis}
+     * is false): what the console highlights as this layer's reason. A word counts by what it says on its own, or by
+     * what the message (or its most alarming sentence) loses without it: "dao" (knife) or "mato" (I kill) tells
+     * little alone and much beside "toi giet no".
      */
     List<String> cues(String text, boolean crisis) {
-        String[] tokens = tokens(text);
         double base = pick(model.eval(new String[0]), crisis);
-        Set<String> words = new LinkedHashSet<>(List.of(tokens));
-        record Cue(String word, double lift) {
-        }
-        List<Cue> cues = new ArrayList<>();
-        for (String word : words) {
-            if (!mayBeACue(word)) {
-                continue;
+        List<String[]> contexts = new ArrayList<>();
+        contexts.add(tokens(text));
+        Sentences.of(text).stream().max(Comparator.comparingDouble(sentence -> pick(model.eval(features(sentence)),
+                crisis))).ifPresent(sentence -> contexts.add(tokens(sentence)));
+        Map<String, Double> lifts = new HashMap<>();
+        for (String[] context : contexts) {
+            double whole = pick(model.eval(features(context)), crisis);
+            for (String word : new LinkedHashSet<>(List.of(context))) {
+                if (!mayBeACue(word)) {
+                    continue;
+                }
+                double alone = pick(model.eval(features(new String[] {word})), crisis) - base;
+                double missed = context.length > MAX_CONTEXT_WORDS ? 0 : whole - pick(model.eval(features(
+                        Arrays.stream(context).filter(other -> !other.equals(word)).toArray(String[]::new))), crisis);
+                lifts.merge(word, Math.max(alone, missed), Math::max);
             }
-            double lift = pick(model.eval(TextGrams.of(new String[] {word}).toArray(String[]::new)), crisis) - base;
-            if (lift > 0.1) {
-                cues.add(new Cue(word, lift));
-            }
         }
-        return cues.stream().sorted(Comparator.comparingDouble(Cue::lift).reversed()).limit(MAX_CUES)
-                .map(Cue::word).toList();
+        return lifts.entrySet().stream().filter(lift -> lift.getValue() > 0.1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(MAX_CUES)
+                .map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -149,7 +163,11 @@ final class RiskModel {
     }
 
     private static String[] features(String text) {
-        return TextGrams.of(tokens(text)).toArray(String[]::new);
+        return features(tokens(text));
+    }
+
+    private static String[] features(String[] tokens) {
+        return TextGrams.of(tokens).toArray(String[]::new);
     }
 
     /** The words the model reads: the text's, less the crisis phrases a negation or a denial cancels. */

@@ -25,7 +25,7 @@ final class TriageClassifier {
     static final double SENTENCE_CRISIS = 0.80;
     static final double POSSIBLE = 0.10;
     static final double SENTENCE_POSSIBLE = 0.50;
-    static final double URGENT = 0.30;
+    static final double URGENT = 0.50;
     static final double SENTENCE_URGENT = 0.90;
 
     private final CategoryModel categories;

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
 import org.carerelay.crypto.PhiCipher;
+import org.carerelay.messaging.InboundMessage;
 import org.carerelay.messaging.InboundMessageReceived;
 import org.carerelay.messaging.InboundMessageTranscribed;
 import org.carerelay.shared.Actor;
@@ -106,6 +107,6 @@ public class InboundVoicemails {
     }
 
     private static String placeholder(int seconds) {
-        return "Voicemail (" + seconds + " s): transcription pending; listen to the recording.";
+        return "Voicemail (" + seconds + " s): " + InboundMessage.TRANSCRIPTION_PENDING;
     }
 }

@@ -30,8 +30,8 @@ class TriageRiskTiersTests {
     }
 
     @Test
-    void theModelWithoutATellingWordMakesOnlyAPossibleCrisis() {
-        assertThat(TriageClassifier.riskOf(false, scores(0.9, 0.9), false)).isEqualTo(Risk.POSSIBLE);
+    void theModelRaisesNothingItCannotPointAtWordsFor() {
+        assertThat(TriageClassifier.riskOf(false, scores(0.9, 0.9), false)).isEqualTo(Risk.NONE);
     }
 
     @Test
