@@ -144,6 +144,9 @@ final class CrisisSigns {
                     + "|his|her|their|a|an|some|it|them)\\b)"),
             SignPhrase.of("\\benough (?:pills |meds )?to (?:\\w+ ){0,2}(?:make it (?:all )?stop|end it|not wake up"
                     + "|never wake up|die)\\b"),
+            // an ingestion on purpose, whatever was swallowed ("drank the bleach on purpose after we argued")
+            SignPhrase.of("\\b(?:drank|swallowed|took|ate|downed|chugged|injected)\\b[^.!?]{0,50}?"
+                    + "\\b(?:on purpose|deliberately|intentionally)\\b"),
             // someone else's ingestion: a child into the pills, a partner who swallowed them
             SignPhrase.of("\\b(?:swallowed|ate|eaten|got into|chewed|se comio|se tomo|trago|se trago)\\b(?:\\s+\\S+){0,6}?"
                     + "\\s+" + PILLS + "\\b").unless(ROUTINE_DOSE + "|" + INFORMATION),
@@ -155,6 +158,8 @@ final class CrisisSigns {
             // threats with a weapon, and stalking
             SignPhrase.of("\\b(?:coming|come|going|show(?:ing)? up)\\b[^.!?]{0,30}?\\bwith (?:my|a|the) (?:gun|rifle|pistol"
                     + "|knife|shotgun|bat|machete)\\b").jokeable(),
+            SignPhrase.of("\\b(?:bring|bringing|grab|grabbing|get|getting|take|taking) (?:my|a|the) (?:gun|rifle|pistol"
+                    + "|shotgun|knife|machete)\\b[^.!?]{0,40}?\\b(?:regret|pay for|down there|over there)\\b").jokeable(),
             SignPhrase.of("\\bi know (?:which|what) car (?:she|he|they|your \\w+(?: \\w+)?) (?:drives?|parks?)\\b"),
             SignPhrase.of("\\b(?:drive|driving|drove|crash|crashing|steer|steering|swerve|swerving)\\b[^.!?]{0,25}?"
                     + "\\b(?:into|off|in front of) (?:a |the |an |some )?(?:overpass|bridge|wall|tree|pole|traffic|oncoming"
@@ -180,6 +185,10 @@ final class CrisisSigns {
             SignPhrase.of("\\b(?:goodbye|good bye) (?:forever|everyone|everybody|for good|cruel world)\\b")
                     .unlessInMessage(LEAVING),
             SignPhrase.of("\\bwon'?t be (?:here|around|alive) (?:tomorrow|much longer|anymore|for long)\\b"),
+            // "by Thursday", "by then": a deadline to be gone by, not a trip ("around next week, I'm moving")
+            SignPhrase.of("\\b(?:won'?t|will not) be (?:here|around|alive) by (?:then|the time|tomorrow|tonight|monday"
+                    + "|tuesday|wednesday|thursday|friday|saturday|sunday|next \\w+|the \\w+)\\b")
+                    .unlessInMessage(LEAVING),
             SignPhrase.of("\\b(?:suicide|goodbye) (?:note|letter)\\b"),
             SignPhrase.of("\\b(?:wrote|written|writing|left) (?:a |my )?(?:note|letters?) (?:to|for) (?:my )?"
                     + "(?:family|kids|children|wife|husband|mom|parents|everyone)\\b"),
