@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -174,6 +175,11 @@ class SchedulingIntegrationTests {
         mvc.perform(get("/api/v1/availability").param("appointmentType", UUID.randomUUID().toString())
                         .header(HttpHeaders.AUTHORIZATION, practice.admin()))
                 .andExpect(status().isNotFound());
+        // A missing parameter is the framework's own problem: it answered without a problem document once.
+        mvc.perform(get("/api/v1/availability").header(HttpHeaders.AUTHORIZATION, practice.admin()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://carerelay.org/problems/http-400"));
         mvc.perform(put("/api/v1/providers/{id}/schedule", provider.id().value())
                         .header(HttpHeaders.AUTHORIZATION, practice.admin())
                         .contentType(MediaType.APPLICATION_JSON)

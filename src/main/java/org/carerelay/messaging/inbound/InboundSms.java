@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.carerelay.audit.AuditEvent;
 import org.carerelay.audit.AuditLog;
@@ -73,7 +74,18 @@ public class InboundSms {
     @Transactional
     public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId) {
-        return receive(practice, from, to, body, provider, providerMessageId, clock.instant());
+        return receive(practice, from, to, body, provider, providerMessageId, clock.instant(), List::of);
+    }
+
+    /**
+     * A text to a number other practices send from too ({@code sharing}, asked only for a STOP or START): the
+     * patient sees one number, so their STOP stops every practice texting them from it, and START starts them
+     * again. The text itself, and the one reply, belong to {@code practice}.
+     */
+    @Transactional
+    public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId, Supplier<List<PracticeId>> sharing) {
+        return receive(practice, from, to, body, provider, providerMessageId, clock.instant(), sharing);
     }
 
     /**
@@ -83,6 +95,11 @@ public class InboundSms {
     @Transactional
     public Outcome receive(PracticeId practice, String from, String to, String body, String provider,
             String providerMessageId, Instant receivedAt) {
+        return receive(practice, from, to, body, provider, providerMessageId, receivedAt, List::of);
+    }
+
+    private Outcome receive(PracticeId practice, String from, String to, String body, String provider,
+            String providerMessageId, Instant receivedAt, Supplier<List<PracticeId>> sharing) {
         Optional<SmsKeyword> keyword = SmsKeyword.of(body);
         boolean forInbox = keyword.isEmpty() || SmsKeyword.mayMeanAppointment(body);
         // Recorded first: a provider's retry arriving at the same moment waits on this row, then finds it.
@@ -102,24 +119,12 @@ public class InboundSms {
         Outcome outcome;
         switch (keyword.get()) {
             case OPT_OUT -> {
-                consent(practice, holders, false);
-                jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
-                                + "VALUES (:practice, 'SMS', :number, 'opt-out', :now) ON CONFLICT DO NOTHING")
-                        .param("practice", practice.value())
-                        .param("number", from)
-                        .param("now", Timestamp.from(clock.instant()))
-                        .update();
-                messages.suppressPendingSms(practice, from, "sms-opted-out");
+                optOut(practice, holders, from);
                 messages.reply(practice, from, "sms-opted-out", language, Map.of());
                 outcome = Outcome.OPTED_OUT;
             }
             case OPT_IN -> {
-                consent(practice, holders, true);
-                jdbc.sql("DELETE FROM suppression WHERE practice_id = :practice AND channel = 'SMS' "
-                                + "AND address = :number")
-                        .param("practice", practice.value())
-                        .param("number", from)
-                        .update();
+                optIn(practice, holders, from);
                 messages.reply(practice, from, "sms-opted-in", language, Map.of());
                 outcome = Outcome.OPTED_IN;
             }
@@ -130,10 +135,49 @@ public class InboundSms {
         }
         auditLog.record(new AuditEvent(practice, ACTOR, "sms.keyword." + outcome.name().toLowerCase(), null,
                 Map.of("patients", holders.stream().map(ContactPoints.Holder::patient).toList())));
+        if (outcome != Outcome.HELPED) {
+            for (PracticeId other : sharing.get()) {
+                if (!other.equals(practice)) {
+                    alsoFor(other, from, outcome);
+                }
+            }
+        }
         if (forInbox) {
             events.publishEvent(new InboundMessageReceived(practice, kept)); // after the opt-out: no reply goes
         }
         return outcome;
+    }
+
+    /** A STOP or START sent to {@code practice}'s number, honoured for another practice sending from it too. */
+    private void alsoFor(PracticeId practice, String from, Outcome outcome) {
+        List<ContactPoints.Holder> holders = contactPoints.holders(practice, ContactSystem.PHONE, from);
+        if (outcome == Outcome.OPTED_OUT) {
+            optOut(practice, holders, from);
+        } else {
+            optIn(practice, holders, from);
+        }
+        auditLog.record(new AuditEvent(practice, ACTOR, "sms.keyword." + outcome.name().toLowerCase(), null,
+                Map.of("patients", holders.stream().map(ContactPoints.Holder::patient).toList(),
+                        "sharedNumber", true)));
+    }
+
+    private void optOut(PracticeId practice, List<ContactPoints.Holder> holders, String from) {
+        consent(practice, holders, false);
+        jdbc.sql("INSERT INTO suppression (practice_id, channel, address, reason, created_at) "
+                        + "VALUES (:practice, 'SMS', :number, 'opt-out', :now) ON CONFLICT DO NOTHING")
+                .param("practice", practice.value())
+                .param("number", from)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        messages.suppressPendingSms(practice, from, "sms-opted-out");
+    }
+
+    private void optIn(PracticeId practice, List<ContactPoints.Holder> holders, String from) {
+        consent(practice, holders, true);
+        jdbc.sql("DELETE FROM suppression WHERE practice_id = :practice AND channel = 'SMS' AND address = :number")
+                .param("practice", practice.value())
+                .param("number", from)
+                .update();
     }
 
     /** STOP takes back transactional and marketing SMS consent; START gives back transactional consent. */

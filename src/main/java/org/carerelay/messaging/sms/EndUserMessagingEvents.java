@@ -83,14 +83,16 @@ public class EndUserMessagingEvents {
                 .orElseThrow(() -> new InvalidFieldException("Message", "has no destinationNumber"));
         String from = text(text, "originationNumber")
                 .orElseThrow(() -> new InvalidFieldException("Message", "has no originationNumber"));
-        var practice = numbers.practiceFor(normalizer.phone(to, "destinationNumber"));
+        String number = normalizer.phone(to, "destinationNumber");
+        String sender = normalizer.phone(from, "originationNumber");
+        var practice = numbers.practiceFor(number, sender);
         if (practice.isEmpty()) {
             log.warn("An inbound text reached a number no practice has; acknowledged and dropped");
             return;
         }
-        inbound.receive(practice.get(), normalizer.phone(from, "originationNumber"), to,
+        inbound.receive(practice.get(), sender, to,
                 text(text, "messageBody").orElse(""), EndUserMessagingSmsSender.PROVIDER,
-                text(text, "inboundMessageId").orElseThrow());
+                text(text, "inboundMessageId").orElseThrow(), () -> numbers.sendingFrom(number));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

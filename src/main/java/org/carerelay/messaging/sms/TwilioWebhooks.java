@@ -69,16 +69,22 @@ class TwilioWebhooks {
             @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
-        Optional<PracticeId> practice = signedFor(request, params, signature, to);
+        String from = params.get("From");
+        Optional<PracticeId> practice = signedFor(request, params, signature,
+                to == null || from == null ? Optional.empty() : numbers.practiceFor(to, from));
         if (practice.isEmpty()) {
             return forbidden();
         }
-        String from = params.get("From");
-        if (from == null || from.isBlank()) {
+        if (from.isBlank()) {
             throw new InvalidFieldException("From", "is required");
         }
+        // Twilio always sends one, and it is what makes a replay the same message: without it, each replay was filed.
+        String sid = params.get("MessageSid");
+        if (sid == null || sid.isBlank()) {
+            throw new InvalidFieldException("MessageSid", "is required");
+        }
         inbound.receive(practice.get(), normalizer.phone(from, "From"), to, params.getOrDefault("Body", ""),
-                PROVIDER, params.get("MessageSid"));
+                PROVIDER, sid, () -> numbers.sendingFrom(to));
         // Replies, if any, go through the dispatch workers, not TwiML: one path for everything sent.
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(EMPTY_TWIML);
     }
@@ -94,7 +100,8 @@ class TwilioWebhooks {
             @RequestParam(name = "event", required = false) String event) {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
-        Optional<PracticeId> practice = signedFor(request, params, signature, to);
+        Optional<PracticeId> practice = signedFor(request, params, signature,
+                to == null ? Optional.empty() : numbers.practiceFor(to));
         if (practice.isEmpty()) {
             return forbidden();
         }
@@ -152,7 +159,8 @@ class TwilioWebhooks {
         }
         // The signature first, with the token of the practice whose number sent the message: whether a message
         // id is known is nobody's business before that.
-        Optional<PracticeId> practice = signedFor(request, params, signature, params.get("From"));
+        Optional<PracticeId> practice = signedFor(request, params, signature,
+                params.get("From") == null ? Optional.empty() : numbers.practiceFor(params.get("From")));
         if (practice.isEmpty()) {
             return forbidden();
         }
@@ -202,12 +210,11 @@ class TwilioWebhooks {
     }
 
     /**
-     * The practice whose Twilio number {@code number} is, when the request carries that practice's Twilio
+     * {@code practice}, the one the request's number belongs to, when the request carries that practice's Twilio
      * signature; empty (and the reason logged) otherwise.
      */
     private Optional<PracticeId> signedFor(HttpServletRequest request, Map<String, String> params, String signature,
-            String number) {
-        Optional<PracticeId> practice = number == null ? Optional.empty() : numbers.practiceFor(number);
+            Optional<PracticeId> practice) {
         String token = practice.flatMap(p -> settings.find(p, Setting.TWILIO_WEBHOOK_AUTH_TOKEN)).orElse(null);
         if (TwilioSignature.valid(token, url(request), params, signature)) {
             return practice;

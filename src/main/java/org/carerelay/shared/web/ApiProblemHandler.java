@@ -167,8 +167,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         // The framework's own problems (405, 406, 415, missing parameters): keep them, under our type URIs.
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        // Spring leaves the type unset (null, which means about:blank) on some of them: a missing parameter was a 500.
         if (response != null && response.getBody() instanceof ProblemDetail problem
-                && problem.getType().equals(URI.create("about:blank"))) {
+                && (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
             problem.setType(type("http-" + status.value()));
         }
         return response;

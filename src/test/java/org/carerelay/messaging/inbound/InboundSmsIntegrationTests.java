@@ -3,10 +3,12 @@ package org.carerelay.messaging.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 
@@ -144,6 +146,54 @@ class InboundSmsIntegrationTests {
                 .andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT count(*) FROM consent_change c JOIN contact_point p ON p.id = c.contact_point_id "
                         + "WHERE p.practice_id = :p AND c.source = 'SMS_KEYWORD'")
+                .param("p", practice.id().value()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aNumberTwoPracticesSendFromFilesEachTextWithThePracticeThatKnowsItsSenderAndAStopStopsBoth()
+            throws Exception {
+        TestPractice second = TestPractices.register(context);
+        TestPractices.store(context, second.id(), "sms.origination-number", practiceNumber);
+        TestPractices.store(context, second.id(), "webhook.twilio.auth-token", TOKEN);
+        Patient theirs = TestPatients.register(context, second.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone(FAMILY_PHONE, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        String onlyTheirs = "+1312" + (2_000_000 + ThreadLocalRandom.current().nextInt(8_000_000));
+        TestPatients.register(context, second.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone(onlyTheirs, Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+
+        Map<String, String> question = Map.of("From", onlyTheirs, "To", practiceNumber, "Body",
+                "Is the office open Saturday?", "MessageSid", "SM7" + practice.id(),
+                "AccountSid", "AC00000000000000000000000000000000");
+        mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(TwilioRequests.form(question)).header("X-Twilio-Signature", sign(TOKEN, question)))
+                .andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT practice_id FROM inbound_message WHERE provider_message_id = :sid")
+                .param("sid", "SM7" + practice.id()).query(UUID.class).single()).isEqualTo(second.id().value());
+
+        text("STOP", "SM8").andExpect(status().isOk()); // the sender is known to both: filed with the first
+        for (TestPractice each : List.of(practice, second)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM suppression WHERE practice_id = :p AND address = :phone")
+                    .param("p", each.id().value()).param("phone", FAMILY_PHONE).query(Long.class).single())
+                    .isEqualTo(1);
+        }
+        assertThat(jdbc.sql("SELECT c.granted FROM consent_change c JOIN contact_point p "
+                        + "ON p.id = c.contact_point_id WHERE p.patient_id = :patient AND c.purpose = 'TRANSACTIONAL_SMS' "
+                        + "ORDER BY c.id DESC LIMIT 1")
+                .param("patient", theirs.id().value()).query(Boolean.class).single()).isFalse();
+        assertThat(replies()).as("one confirmation, from the practice the text was filed with").hasSize(1);
+    }
+
+    @Test
+    void aSignedTextWithoutItsMessageSidIsRefusedForItCouldNotBeToldFromItsReplays() throws Exception {
+        Map<String, String> params = Map.of("From", FAMILY_PHONE, "To", practiceNumber, "Body", "Hello again",
+                "AccountSid", "AC00000000000000000000000000000000");
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(post("/webhooks/twilio/sms").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                            .content(TwilioRequests.form(params)).header("X-Twilio-Signature", sign(TOKEN, params)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("MessageSid"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM inbound_message WHERE practice_id = :p")
                 .param("p", practice.id().value()).query(Long.class).single()).isZero();
     }
 
