@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -91,7 +92,15 @@ class MessagingIntegrationTests {
                 .andExpect(jsonPath("$[0].to").value("+13125550142"))
                 .andExpect(jsonPath("$[0].text").value(org.hamcrest.Matchers.startsWith("Test Practice: your appointment is booked")));
         mvc.perform(get("/dev/outbox")).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Test Practice: your appointment")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Test Practice: your appointment")))
+                // it shows sign-in links: no script but its own, no Referer to carry a link away
+                .andExpect(header().string("Content-Security-Policy",
+                        org.hamcrest.Matchers.containsString("script-src 'self'")))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"));
+        mvc.perform(get("/dev/outbox/messages").param("page", "100000"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty())
+                .andExpect(header().doesNotExist("Link"));
     }
 
     @Test

@@ -169,9 +169,11 @@ final class CrisisSigns {
             // command hallucinations
             SignPhrase.of("\\b(?:voix qui me (?:dit|disent) de|voces? que me (?:dice|dicen|ordena|ordenan)|vozes? que me"
                     + " (?:diz|dizem|manda|mandam))\\b"),
-            SignPhrase.of("\\bvoices? (?:\\w+ ){0,3}(?:tells?|telling|told|says?|saying|keeps? telling) me (?:\\w+ ){0,8}?"
+            SignPhrase.of("\\bvoices? (?:\\w+ ){0,5}(?:tells?|telling|told|says?|saying|keeps? telling) me (?:\\w+ ){0,8}?"
                     + "(?:to|i have to|i need to|i should|i must|i've got to|i gotta) (?:\\w+ ){0,2}?(?:kill|hurt|stop"
-                    + "|harm|punish|get rid of|poison|drown|stab|shoot|make \\w+ pay)\\b"),
+                    + "|harm|punish|get rid of|poison|drown|stab|shoot|make (?:\\w+ ){1,2}pay)\\b"),
+            SignPhrase.of("\\bvoces? me (?:dice|dicen|ordena|ordenan) (?:que|q) (?:tengo (?:que|q) )?(?:\\w+ ){0,2}?"
+                    + "(?:matar|lastimar|herir|hacer(?:le|les|me)? dano)\\b"),
             // farewells
             SignPhrase.of("\\b(?:last time you'?ll (?:ever )?hear from me|(?:my )?affairs (?:are )?in order|made (?:my )?peace"
                     + " with (?:it|things|everything|dying)|left instructions (?:for|with)|(?:my )?(?:cat|dog|pets?) (?:is|are)"
@@ -257,7 +259,7 @@ final class CrisisSigns {
                     + "(?:먹|삼키|털어)"),
             SignPhrase.of("انتحار|انتحر|(?:اقتل|قتل|اموت) نفسي|بدي (?:ا)?موت|(?:عايز|عاوز|ابغى|ابي) (?:ا)?موت"
                     + "|اريد (?:ان )?اموت|(?:انهي|انهاء) حياتي|رسال\\p{L} وداع|(?:ورقة|رسالة) وداع|وز\\p{M}?ع\\p{M}?(?:ت)? اغراض(?:ي|ه)|(?:اذي|اوذي|ايذاء|جرح) نفسي|(?:ما بدي|مش عايز|مش عاوز"
-                    + "|لا اريد (?:ان )?)(?:ا)?عيش|تعبت من الحياة"),
+                    + "|لا اريد (?:ان )?)(?:ا)?عيش|تعبت من الحياة|(?:راح|رح|رايح|سوف|ح) ?اقتل\\p{L}*"),
             SignPhrase.of("самоубийств|суицид|поконч(?:ить|у|ила?|ил) с собой|(?:убить|убью|убила?) себя"
                     + "|не хочу (?:больше )?жить|(?:хочу|хочется) умереть|(?:порезать|режу|резать|порезала?) (?:себе|себя)"
                     + "|наглот(?:аться|алась|ался)|причинить вред (?:себе|ребенку|ребёнку)|повеситься|повешусь|выпрыгнуть|прыгнуть с (?:крыши|моста)"
@@ -266,10 +268,11 @@ final class CrisisSigns {
                     + "|\\b(?:gusto|gusto ko|gusto kong|gusto ko nang|gusto ko na) (?:nang |na )?mamatay\\b"
                     + "|\\b(?:ayoko|ayaw ko) (?:nang|na) mabuhay\\b|\\b(?:saktan|sinasaktan|sasaktan) (?:ko )?(?:ang )?"
                     + "(?:aking )?sarili\\b|\\bwakasan (?:ko )?(?:na )?(?:ang )?(?:aking )?buhay\\b"
-                    + "|\\b(?:papatayin ko|patayin ko) (?:siya|sila|ang)\\b|\\bininom ko (?:na )?(?:lahat|lahat ng)\\b"),
+                    + "|\\b(?:papatayin ko|patayin ko) (?:siya|sila|ang)\\b|\\b(?:tumalon|tatalon|tumalon na lang) (?:sa|mula sa) (?:tulay|gusali|building|bintana)\\b|\\bininom ko (?:na )?(?:lahat|lahat ng)\\b"),
             SignPhrase.of("\\bswisid\\w*|\\btouye tet (?:mwen|li|m)\\b|\\bm(?:wen)? (?:vle|ta vle|anvi) mouri\\b"
                     + "|\\bpa vle viv anko\\b|\\bfe tet (?:mwen|m) mal\\b|\\bfini ak lavi\\b"
-                    + "|\\bbwe tout (?:grenn|renmed|medikaman)\\b"),
+                    + "|\\bbwe tout (?:grenn|renmed|medikaman)\\b"
+                    + "|\\bm(?:wen)? (?:pap|p ap|pa p) la anko\\b|\\bekri (?:yon )?let pou (?:pitit|fanmi|timoun)"),
             SignPhrase.of("\\b(?:me|se) matar\\b|\\bquero morrer\\b|\\b(?:quero|queria|vontade de) sumir (?:para|pra) sempre\\b"
                     + "|\\b(?:nao quero|nao tenho vontade de) (?:mais )?viver\\b|\\bacabar com (?:a )?minha vida\\b"
                     + "|\\btirar (?:a )?minha (?:propria )?vida\\b|\\bme (?:cortar|machucar)\\b"

@@ -31,11 +31,13 @@ class DevOutbox {
         this.content = content;
     }
 
+    /** Page {@code page} (0: the newest) of {@link #SHOWN} messages, and one more when there are more. */
     @Transactional(readOnly = true)
-    List<OutboxMessage> newest() {
+    List<OutboxMessage> page(int page) {
         return jdbc.sql("SELECT * FROM delivery WHERE provider IN ('dev-outbox', 'in-app') "
-                        + "ORDER BY created_at DESC, id LIMIT :limit")
-                .param("limit", SHOWN)
+                        + "ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("limit", SHOWN + 1)
+                .param("offset", (long) page * SHOWN)
                 .query((rs, n) -> new OutboxMessage(rs.getObject("id", UUID.class), rs.getString("channel").toLowerCase(),
                         rs.getString("recipient"), content.open(rs, "subject"), content.open(rs, "body_text"),
                         content.open(rs, "body_html"), rs.getObject("sms_segments", Integer.class),

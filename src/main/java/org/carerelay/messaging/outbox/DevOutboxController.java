@@ -5,13 +5,14 @@ import java.util.UUID;
 
 import org.carerelay.database.ConditionalOnLocalMode;
 import org.carerelay.shared.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /dev/outbox}: every message local mode would have sent, as the patient would see it. Local mode only. */
 @Controller
@@ -25,15 +26,25 @@ class DevOutboxController {
     }
 
     @GetMapping("/dev/outbox")
-    String page(Model model) {
-        model.addAttribute("messages", outbox.newest());
+    String page(@RequestParam(defaultValue = "0") int page, Model model) {
+        int shown = Math.max(0, page);
+        List<DevOutbox.OutboxMessage> found = outbox.page(shown);
+        model.addAttribute("messages", found.subList(0, Math.min(DevOutbox.SHOWN, found.size())));
+        model.addAttribute("page", shown);
+        model.addAttribute("more", found.size() > DevOutbox.SHOWN);
         return "dev/outbox";
     }
 
+    /** A page of 200, newest first; a {@code Link} header names the next page while there is one. */
     @GetMapping(value = "/dev/outbox/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    List<DevOutbox.OutboxMessage> messages() {
-        return outbox.newest();
+    ResponseEntity<List<DevOutbox.OutboxMessage>> messages(@RequestParam(defaultValue = "0") int page) {
+        int shown = Math.max(0, page);
+        List<DevOutbox.OutboxMessage> found = outbox.page(shown);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (found.size() > DevOutbox.SHOWN) {
+            response.header(HttpHeaders.LINK, "</dev/outbox/messages?page=" + (shown + 1) + ">; rel=\"next\"");
+        }
+        return response.body(found.subList(0, Math.min(DevOutbox.SHOWN, found.size())));
     }
 
     /** An email's HTML, served sandboxed (no scripts, no same-origin access) for the page's preview frame. */

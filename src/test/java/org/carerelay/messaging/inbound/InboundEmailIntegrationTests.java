@@ -150,6 +150,17 @@ class InboundEmailIntegrationTests {
                 "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("body"));
+        post(new byte[0], "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN).andExpect(status().isBadRequest());
+        assertThat(count("SELECT count(*) FROM inbound_message WHERE practice_id = :p")).isZero();
+    }
+
+    @Test
+    void aMessageOverTheSizeCapIsRefusedWholeAndKeepsNothing() throws Exception {
+        byte[] gmail = addressedToPractice("talon/gmail.eml");
+        byte[] huge = java.util.Arrays.copyOf(gmail, 40 * 1024 * 1024 + 1); // padded past the 40 MB default
+        post(huge, "Bearer " + IntegrationTest.INBOUND_EMAIL_TOKEN)
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("https://carerelay.org/problems/too-large"));
         assertThat(count("SELECT count(*) FROM inbound_message WHERE practice_id = :p")).isZero();
     }
 
