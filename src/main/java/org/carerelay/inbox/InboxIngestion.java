@@ -67,6 +67,12 @@ class InboxIngestion {
     /** Triaged when its transcription arrives: the placeholder text would only be read for what it is not. */
     private static final TriageDecision AWAITING_TRANSCRIPTION = new TriageDecision(Category.CLINICAL, false, false,
             Risk.NONE, "und", 0.0, List.of("voicemail: triaged when its transcription arrives"), List.of());
+    /**
+     * A voicemail whose transcription failed may say anything, a crisis included, and nothing can read it but a
+     * person: a possible crisis, so that a clinician listens within the hour (paged if nobody has opened it).
+     */
+    private static final TriageDecision UNTRANSCRIBED = new TriageDecision(Category.CLINICAL, false, false,
+            Risk.POSSIBLE, "und", 0.0, List.of("voicemail: the transcription failed; listen to it"), List.of());
 
     private final JdbcClient jdbc;
     private final InboundMessages inbound;
@@ -165,7 +171,8 @@ class InboxIngestion {
         }
         UUID id = filed.get()[0];
         UUID conversation = filed.get()[1];
-        TriageDecision decision = triage.decide(practice, found.get().body(), found.get().channel());
+        TriageDecision decision = found.get().untranscribed() ? UNTRANSCRIBED
+                : triage.decide(practice, found.get().body(), found.get().channel());
         jdbc.sql("""
                 UPDATE inbox_message SET body = :body, category = :category, urgent = :urgent, crisis = :crisis,
                        risk = :risk, language = :language, confidence = :confidence, reasons = :reasons,

@@ -275,7 +275,7 @@ class BrowserTests {
     @Test
     void aNurseOpensAPossibleCrisisFirstSeesWhyAndJudgesIt() {
         var practice = TestPractices.register(context).id();
-        String possible = texted(practice, "I don't think I'll need the appointment next month");
+        String possible = texted(practice, "Things have been really hard since the funeral");
         texted(practice, "Quiero cambiar mi cita para el viernes por favor");
         String crisis = texted(practice, "I can't sleep and honestly I want to kill myself");
         signInToConsole(practice, "Nadia", StaffRole.CLINICAL_STAFF);

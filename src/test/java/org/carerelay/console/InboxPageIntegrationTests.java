@@ -201,7 +201,7 @@ class InboxPageIntegrationTests {
 
     @Test
     void aClinicianSeesAPossibleCrisisFirstAndWhyEachMessageWasFlagged() throws Exception {
-        String possible = text("I don't think I'll need the appointment next month");
+        String possible = text("Things have been really hard since the funeral");
         String crisis = text("<b>Honestly</b> I want to kill myself");
         Cookie nurse = console.signIn(StaffRole.CLINICAL_STAFF);
 
@@ -224,7 +224,7 @@ class InboxPageIntegrationTests {
 
     @Test
     void staffWithoutClinicalAccessSeeNoFlagsNorHighlightsAndCannotJudge() throws Exception {
-        String possible = text("I don't think I'll need the appointment next month");
+        String possible = text("Things have been really hard since the funeral");
         Cookie desk = console.signIn(StaffRole.FRONT_DESK);
         String page = console.get("/console/inbox/" + possible, desk).getContentAsString();
         assertThat(page).contains("id=\"possible-crisis\"", "This conversation is clinical")

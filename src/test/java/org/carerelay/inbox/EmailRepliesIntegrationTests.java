@@ -144,7 +144,7 @@ class EmailRepliesIntegrationTests {
         assertThat(messagesIn(theirs)).as("nothing reaches the other practice").isEqualTo(2);
 
         mail(patientAddress, office.replace("@", "+r-" + ReplyThreading.newToken() + "@"), messageId("unknown"),
-                null, null, "And one more");
+                null, null, "And one more question about my copay.");
         awaitMessagesIn(conversations.get(1), 2);
         assertThat(awaitConversations(practice.id(), 2)).as("joined the open conversation, as usual")
                 .isEqualTo(conversations);

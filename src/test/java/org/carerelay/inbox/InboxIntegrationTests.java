@@ -286,7 +286,7 @@ class InboxIntegrationTests {
         String id = awaitConversations(1).get(0);
         text(ownPhone, "Hello?");
         await().atMost(Duration.ofSeconds(10)).until(() -> messagesIn(id) == 3);
-        text(familyPhone, "Who do I call tonight?");
+        text(familyPhone, "Can someone call me today? It's been a rough week");
         awaitConversations(2);
 
         List<String> answers = org.carerelay.SealedDeliveries.open(context, "body_text", """

@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class PossibleCrisisIntegrationTests {
 
     /** Read by the risk model as a possible crisis (0.24 when written), by no rule as a crisis. */
-    static final String POSSIBLE = "I don't think I'll need the appointment next month";
+    static final String POSSIBLE = "Things have been really hard since the funeral";
     private static final String PRACTICE_NUMBER = "+17735550100";
     private static final String ON_CALL = "+13125550177";
 
@@ -100,7 +100,7 @@ class PossibleCrisisIntegrationTests {
                 .containsExactly("NONE es", "POSSIBLE en");
         String sealed = jdbc.sql("SELECT signals FROM inbox_message WHERE conversation_id = :c")
                 .param("c", conversation).query(String.class).single();
-        assertThat(sealed).as("the signals quote the patient: sealed").doesNotContain("\"dont\"");
+        assertThat(sealed).as("the signals quote the patient: sealed").doesNotContain("\"things\"");
         assertThat(jdbc.sql("SELECT queue || ' ' || possible_crisis || ' ' || (possible_crisis_since IS NOT NULL) "
                 + "FROM conversation WHERE id = :c").param("c", conversation).query(String.class).single())
                 .isEqualTo("CLINICAL true true");
@@ -113,7 +113,7 @@ class PossibleCrisisIntegrationTests {
                 .andExpect(jsonPath("$.messages[0].signals[0].flag").value("possible"))
                 .andExpect(jsonPath("$.messages[0].signals[0].layer").value("model"))
                 .andExpect(jsonPath("$.messages[0].signals[0].words").value(
-                        org.hamcrest.Matchers.hasItem("dont")));
+                        org.hamcrest.Matchers.hasItem("things")));
         call(get("/api/v1/inbox/conversations/" + conversation), practice.bearer(StaffRole.FRONT_DESK))
                 .andExpect(jsonPath("$.contentHidden").value(true))
                 .andExpect(jsonPath("$.messages[0].text").doesNotExist())
@@ -122,7 +122,7 @@ class PossibleCrisisIntegrationTests {
         assertThat(count("SELECT count(*) FROM audit_event WHERE practice_id = :p "
                 + "AND action = 'inbox.conversation.possible-crisis-marked'")).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE practice_id = :p AND payload::text ILIKE "
-                + "'%next month%'").param("p", practice.id().value()).query(Long.class).single())
+                + "'%funeral%'").param("p", practice.id().value()).query(Long.class).single())
                 .as("no patient words in the audit log").isZero();
     }
 
@@ -145,6 +145,25 @@ class PossibleCrisisIntegrationTests {
                         + "AND direction = 'INBOUND'")
                 .param("c", conversation).query(String.class).single()));
         assertThat(flags(conversation)).endsWith("true CLINICAL");
+        assertThat(jdbc.sql("SELECT possible_crisis_page_at IS NOT NULL FROM conversation WHERE id = :c")
+                .param("c", conversation).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aVoicemailNobodyCouldTranscribeIsAPossibleCrisisForSomeoneToListenTo() {
+        InboundVoicemails voicemails = context.getBean(InboundVoicemails.class);
+        String recording = "RE" + UUID.randomUUID();
+        voicemails.recorded(practice.id(), phone, PRACTICE_NUMBER, "twilio", recording,
+                "https://api.twilio.example/recordings/" + recording, 45);
+        UUID conversation = awaitConversationOf(phone);
+        assertThat(jdbc.sql("SELECT risk || ' ' || urgent FROM inbox_message WHERE conversation_id = :c "
+                        + "AND direction = 'INBOUND'").param("c", conversation).query(String.class).single())
+                .as("not read before its words are known").isEqualTo("NONE false");
+
+        voicemails.transcribed(practice.id(), "twilio", recording, null, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "POSSIBLE".equals(jdbc.sql(
+                "SELECT risk FROM inbox_message WHERE conversation_id = :c AND direction = 'INBOUND'")
+                .param("c", conversation).query(String.class).single()));
         assertThat(jdbc.sql("SELECT possible_crisis_page_at IS NOT NULL FROM conversation WHERE id = :c")
                 .param("c", conversation).query(Boolean.class).single()).isTrue();
     }
@@ -183,7 +202,7 @@ class PossibleCrisisIntegrationTests {
         assertThat(alertsTo(ON_CALL)).singleElement().asString()
                 .startsWith("Test Practice: Possible crisis message unopened for 30 minutes. Open CareRelay: ")
                 .endsWith("/console/inbox/" + conversation)
-                .doesNotContainIgnoringCase("next month");
+                .doesNotContainIgnoringCase("funeral");
         assertThat(escalations.awaitingAcknowledgement(practice.id(), conversation)).isTrue();
 
         // The front desk opening it reads nothing: the page goes on.

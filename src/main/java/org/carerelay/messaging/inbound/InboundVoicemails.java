@@ -95,7 +95,7 @@ public class InboundVoicemails {
         }
         UUID id = found.get();
         String body = succeeded && text != null && !text.isBlank() ? text.strip()
-                : "Voicemail: the transcription failed; listen to the recording.";
+                : InboundMessage.TRANSCRIPTION_FAILED;
         jdbc.sql("UPDATE inbound_message SET body = :body, transcribed = true WHERE id = :id")
                 .param("body", cipher.seal(body, "inbound_message.body:" + id))
                 .param("id", id)

@@ -166,7 +166,9 @@ class TwilioWebhooks {
         }
         Optional<DeliveryReceipts.Sent> sent = receipts.find(PROVIDER, sid)
                 .or(() -> deliveryParameter(request).flatMap(delivery -> receipts.find(practice.get(), delivery)))
-                .filter(found -> found.practice().equals(practice.get()));
+                // another practice sending from the same number (a shared line, the fallback number) owns it too
+                .filter(found -> found.practice().equals(practice.get())
+                        || numbers.sendingFrom(params.get("From")).contains(found.practice()));
         if (sent.isEmpty()) {
             log.info("Twilio status callback for a message CareRelay does not know; acknowledged");
             return ResponseEntity.ok().build();

@@ -190,6 +190,27 @@ class TwilioSmsSenderIntegrationTests {
     }
 
     @Test
+    void aReceiptReachesAPracticeSharingItsNumberWithAnEarlierOne() throws Exception {
+        String shared = number;
+        practice = TestPractices.register(context); // registered after the one setUp made: not the number's first
+        setting("sms.provider", "twilio");
+        setting("twilio.account-sid", ACCOUNT);
+        setting("webhook.twilio.auth-token", TOKEN);
+        setting("sms.origination-number", shared);
+        patient = TestPatients.register(context, practice.id(), "en", PreferredChannel.SMS,
+                TestPatients.phone("312-555-0143", Map.of(ConsentPurpose.TRANSACTIONAL_SMS, true)));
+        String sid = "SM" + "6".repeat(32);
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(created(sid))));
+        Delivery delivery = sendAndDispatch();
+
+        status(Map.of("MessageSid", sid, "MessageStatus", "delivered", "AccountSid", ACCOUNT, "From", shared), TOKEN)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        assertThat(messages.find(practice.id(), new org.carerelay.messaging.MessageId(messageOf(delivery)))
+                .deliveries().get(0).status().name()).isEqualTo("DELIVERED");
+    }
+
+    @Test
     void aRetriedTextKeepsToQuietHours() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json")
