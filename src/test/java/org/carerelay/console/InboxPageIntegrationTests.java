@@ -228,7 +228,7 @@ class InboxPageIntegrationTests {
         Cookie desk = console.signIn(StaffRole.FRONT_DESK);
         String page = console.get("/console/inbox/" + possible, desk).getContentAsString();
         assertThat(page).contains("id=\"possible-crisis\"", "This conversation is clinical")
-                .doesNotContain("need the appointment", "<mark", "possible crisis ·", "id=\"judgement\"",
+                .doesNotContain("since the funeral", "<mark", "possible crisis ·", "id=\"judgement\"",
                         "id=\"first-opening\"");
         assertThat(console.post("/console/inbox/" + possible + "/category", desk, "to", "other",
                 "judgement", "neither").getStatus()).isEqualTo(403);
@@ -238,7 +238,7 @@ class InboxPageIntegrationTests {
         assertThat(console.post("/console/inbox/" + possible + "/category", doctor, "to", "other",
                 "judgement", "neither").getRedirectedUrl()).isEqualTo("/console/inbox/" + possible);
         page = console.get("/console/inbox/" + possible, desk).getContentAsString();
-        assertThat(page).contains("need the appointment").doesNotContain("<mark", "possible crisis", "cr-flag",
+        assertThat(page).contains("since the funeral").doesNotContain("<mark", "possible crisis", "cr-flag",
                 "Possible crisis", "id=\"judgement\"");
         assertThat(console.get("/console/inbox/" + possible, doctor).getContentAsString())
                 .as("the clinician still sees why triage flagged it").contains("possible crisis · model",
