@@ -10,6 +10,7 @@ import org.carerelay.practice.Practice;
 import org.carerelay.practice.Practices;
 import org.carerelay.settings.Setting;
 import org.carerelay.settings.Settings;
+import org.carerelay.settings.SettingsFallback;
 import org.carerelay.shared.PracticeId;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +27,13 @@ class PracticeNumbers {
     private final Settings settings;
     private final Practices practices;
     private final ContactPoints contactPoints;
+    private final String fallbackNumber;
 
-    PracticeNumbers(Settings settings, Practices practices, ContactPoints contactPoints) {
+    PracticeNumbers(Settings settings, Practices practices, ContactPoints contactPoints, SettingsFallback fallback) {
         this.settings = settings;
         this.practices = practices;
         this.contactPoints = contactPoints;
+        this.fallbackNumber = fallback.smsOriginationNumber();
     }
 
     /** The practice a receipt or call to {@code number} is for; empty when no practice sends from it. */
@@ -59,6 +62,9 @@ class PracticeNumbers {
      */
     List<PracticeId> sendingFrom(String number) {
         List<PracticeId> stored = settings.practicesStoring(Setting.SMS_ORIGINATION_NUMBER, number);
+        if (stored.size() == 1 && !number.equalsIgnoreCase(fallbackNumber)) {
+            return stored; // a practice's own number, the usual case on every inbound text: no scan of practices
+        }
         return practices.all().stream()
                 .sorted(Comparator.comparing((Practice practice) -> !stored.contains(practice.id()))
                         .thenComparing(Practice::createdAt)

@@ -70,12 +70,12 @@ class TwilioWebhooks {
         Map<String, String> params = postParameters(request, form);
         String to = params.get("To");
         String from = params.get("From");
-        Optional<PracticeId> practice = signedFor(request, params, signature,
-                to == null || from == null ? Optional.empty() : numbers.practiceFor(to, from));
+        Optional<PracticeId> practice = signedFor(request, params, signature, to == null ? Optional.empty()
+                : from == null ? numbers.practiceFor(to) : numbers.practiceFor(to, from));
         if (practice.isEmpty()) {
             return forbidden();
         }
-        if (from.isBlank()) {
+        if (from == null || from.isBlank()) {
             throw new InvalidFieldException("From", "is required");
         }
         // Twilio always sends one, and it is what makes a replay the same message: without it, each replay was filed.
